@@ -1,0 +1,50 @@
+# Mindwell: `make run` serves the site, `make test` runs every test.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export MINDWELL_DATA_DIR ?= $(CURDIR)/.data
+
+.PHONY: run test setup migrate lint typecheck bench clean help
+
+help:
+	@echo "make run   - set up, migrate, load demo content once, serve on http://$(HOST):$(PORT)"
+	@echo "make test  - set up and run the whole test suite"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mindwell needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+migrate: setup
+	@mkdir -p $(MINDWELL_DATA_DIR)
+	$(BIN)/mindwell migrate --noinput
+
+run: migrate
+	$(BIN)/mindwell load_demo --if-empty
+	$(BIN)/mindwell collectstatic --noinput --verbosity 0
+	@echo "Mindwell is at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1],$(HOST)}" \
+		$(BIN)/mindwell runserver --noreload --insecure $(HOST):$(PORT)
+
+test: setup
+	@sh scripts/browser-check.sh $(BIN)
+	$(BIN)/ruff check .
+	$(BIN)/mindwell makemigrations --check --dry-run --settings=mindwell.config.settings.test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy mindwell
+
+clean:
+	rm -rf $(VENV) .data

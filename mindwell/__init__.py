@@ -1,0 +1,1 @@
+"""Mindwell: a question-and-answer community for mental health and relationships."""

@@ -1,0 +1,74 @@
+"""Markdown to safe HTML, done once when a post is written.
+
+CommonMark via markdown-it-py, then nh3 removes anything that could run script. Images are
+turned into plain links: an <img> pointing at another host would make every reader's browser
+contact it, and no Mindwell page may do that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "q",
+    "s", "samp", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "th": {"align"},
+    "td": {"align"},
+    "code": {"class"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _image_as_link(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    alt = token.content or src
+    href = _escape(str(src))
+    return f'<a href="{href}">{_escape(alt)}</a>'
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def commonmark_parser() -> MarkdownIt:
+    """The CommonMark parser with no Mindwell changes: what the spec tests run against."""
+    return MarkdownIt("commonmark")
+
+
+def _site_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser.add_render_rule("image", _image_as_link)
+    return parser
+
+
+_PARSER = _site_parser()
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow ugc",
+        strip_comments=True,
+    )
+
+
+def render_markdown(source: str) -> str:
+    """Render a post body: CommonMark, images as links, then sanitised."""
+    return sanitize_html(_PARSER.render(source or ""))

@@ -1,0 +1,19 @@
+"""A fixed-window counter in the cache: enough to stop a flood from one address."""
+
+from django.core.cache import cache
+
+
+def hit(key: str, *, limit: int, window_seconds: int) -> bool:
+    """Count one event under `key`; return False when the limit for the window is passed."""
+    cache_key = f"ratelimit:{key}"
+    cache.add(cache_key, 0, timeout=window_seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=window_seconds)
+        count = 1
+    return count <= limit
+
+
+def client_ip(request) -> str:  # type: ignore[no-untyped-def]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -1,0 +1,64 @@
+"""Display helpers in Question2Answer's style: "(4.6k points)", "+22 votes"."""
+
+from django import template
+
+register = template.Library()
+
+
+def compact_number(value: int) -> str:
+    number = int(value)
+    sign = "-" if number < 0 else ""
+    number = abs(number)
+    if number < 1000:
+        return f"{sign}{number}"
+    for divisor, suffix in ((1_000_000, "m"), (1000, "k")):
+        if number >= divisor:
+            scaled = number / divisor
+            text = f"{scaled:.1f}" if scaled < 10 else f"{scaled:.0f}"
+            if text.endswith(".0"):
+                text = text[:-2]
+            return f"{sign}{text}{suffix}"
+    return f"{sign}{number}"  # pragma: no cover
+
+
+@register.filter
+def points(value: int) -> str:
+    """850 -> "850 points", 4600 -> "4.6k points", 1 -> "1 point"."""
+    number = int(value or 0)
+    return f"{compact_number(number)} point{'' if number == 1 else 's'}"
+
+
+@register.filter
+def votes(value: int) -> str:
+    """22 -> "+22 votes", 1 -> "1 vote", 0 -> "0 votes", -3 -> "-3 votes"."""
+    number = int(value or 0)
+    if number == 1:
+        return "1 vote"
+    if number == -1:
+        return "-1 vote"
+    prefix = "+" if number > 1 else ""
+    return f"{prefix}{number} votes"
+
+
+@register.filter
+def plural(value: int, words: str) -> str:
+    """{{ n|plural:"answer,answers" }} -> "1 answer", "3 answers"."""
+    singular, _, many = words.partition(",")
+    number = int(value or 0)
+    return f"{number} {singular if number == 1 else many}"
+
+
+@register.filter
+def get_item(mapping: dict, key):  # type: ignore[no-untyped-def]
+    """{{ mapping|get_item:key }} for dicts keyed by ids."""
+    if not mapping:
+        return None
+    return mapping.get(key)
+
+
+@register.filter
+def may_edit(user, post) -> bool:  # type: ignore[no-untyped-def]
+    """{% if user|may_edit:post %}: asks the qa permission policy."""
+    from mindwell.qa.permissions import can_edit
+
+    return can_edit(user, post)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QaConfig(AppConfig):
+    name = "mindwell.qa"
+    verbose_name = "Questions and answers"

@@ -1,0 +1,145 @@
+"""Forms only parse and re-display input; the services decide what is acceptable."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+
+from mindwell.taxonomy.models import Category
+
+HONEYPOT_MESSAGE = (
+    "Your post looks automated (a hidden field was filled in), so it was not posted. "
+    "If you are a person, please clear the field labelled “Leave this empty” and send again."
+)
+
+
+def category_choices() -> list[tuple[str, str]]:
+    """The tree, flattened with indentation, parents before children."""
+    nodes = list(Category.objects.select_related("parent").order_by("position", "name"))
+    by_parent: dict[int | None, list[Category]] = {}
+    for node in nodes:
+        by_parent.setdefault(node.parent_id, []).append(node)
+    choices: list[tuple[str, str]] = [("", "Choose a category…")]
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for node in by_parent.get(parent_id, []):
+            choices.append((str(node.pk), "\u2003" * depth + node.name))
+            if depth < 5:
+                walk(node.pk, depth + 1)
+
+    walk(None, 0)
+    return choices
+
+
+class PostFormBase(forms.Form):
+    """Fields every post form shares: the once-only token, the honeypot, and what a visitor
+    without an account may fill in."""
+
+    submit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = forms.CharField(
+        label="Leave this empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    anon_name = forms.CharField(
+        label="Your name to display (optional):", required=False, max_length=200
+    )
+    anon_email = forms.CharField(
+        label="Email address for these notifications (optional):",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    notify = forms.BooleanField(required=False, initial=True)
+
+    def __init__(self, *args: Any, anonymous: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submit_token", uuid.uuid4().hex)
+        if not anonymous:
+            del self.fields["anon_name"]
+            del self.fields["anon_email"]
+        self.anonymous = anonymous
+
+    def clean_website(self) -> str:
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(HONEYPOT_MESSAGE)
+        return ""
+
+
+class QuestionForm(PostFormBase):
+    title = forms.CharField(
+        label="The question in one sentence:",
+        max_length=1000,
+        error_messages={"required": "Please write a title for your question."},
+    )
+    body = forms.CharField(
+        label="More information for the question:",
+        required=False,
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    category = forms.ChoiceField(label="Category:", choices=())
+    tags = forms.CharField(
+        label="Tags (separate with spaces, e.g. anxiety sleep):",
+        required=False,
+        max_length=1000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = category_choices()
+        self.fields["category"].error_messages["invalid_choice"] = (
+            "That category does not exist (it may have been removed); please choose another."
+        )
+        self.fields["category"].error_messages["required"] = "Please choose a category."
+        self.fields["notify"].label = "Email me when my question is answered or commented on"
+        self.order_fields(["title", "body", "category", "tags"])
+
+
+class AnswerForm(PostFormBase):
+    body = forms.CharField(
+        label="Your answer",
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Please write your answer before posting."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].label = "Email me if my answer is selected or commented on"
+        self.order_fields(["body"])
+
+
+class CommentForm(PostFormBase):
+    body = forms.CharField(
+        label="Your comment",
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Please write your comment before posting."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].label = "Email me if my comment gets a reply"
+        self.order_fields(["body"])
+
+
+class EditForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=1000, required=False)
+    body = forms.CharField(
+        label="Text", required=False, max_length=100_000, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    category = forms.ChoiceField(label="Category", choices=(), required=False)
+    tags = forms.CharField(label="Tags (separate with spaces)", required=False, max_length=1000)
+    reason = forms.CharField(label="Reason for the edit (optional)", required=False, max_length=200)
+
+    def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if is_question:
+            self.fields["category"].choices = category_choices()
+        else:
+            for name in ("title", "category", "tags"):
+                del self.fields[name]

@@ -1,0 +1,192 @@
+"""Questions, answers and comments live in one table, as in Question2Answer: votes, revisions
+and (later) flags and moderation then treat every kind of post the same way."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class PostKind(models.TextChoices):
+    QUESTION = "Q", "question"
+    ANSWER = "A", "answer"
+    COMMENT = "C", "comment"
+
+
+class PostStatus(models.TextChoices):
+    PUBLISHED = "published", "published"
+    HIDDEN = "hidden", "hidden"
+    DELETED = "deleted", "deleted"
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self) -> PostQuerySet:
+        return self.filter(status=PostStatus.PUBLISHED)
+
+    def questions(self) -> PostQuerySet:
+        return self.filter(kind=PostKind.QUESTION)
+
+    def answers(self) -> PostQuerySet:
+        return self.filter(kind=PostKind.ANSWER)
+
+    def comments(self) -> PostQuerySet:
+        return self.filter(kind=PostKind.COMMENT)
+
+    def visible_to(self, user) -> PostQuerySet:  # type: ignore[no-untyped-def]
+        """What a viewer may read: published posts; staff also see hidden ones."""
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self.exclude(status=PostStatus.DELETED)
+        return self.published()
+
+    def with_listing_data(self) -> PostQuerySet:
+        return self.select_related("author", "category").prefetch_related("tags")
+
+
+class Post(models.Model):
+    kind = models.CharField(max_length=1, choices=PostKind.choices, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=PostStatus.choices, default=PostStatus.PUBLISHED, db_index=True
+    )
+    # The question a post belongs to (itself for a question), so a whole thread is one query.
+    question = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="thread_posts"
+    )
+    # What an answer answers or a comment comments on.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    category = models.ForeignKey(
+        "taxonomy.Category", null=True, blank=True, on_delete=models.PROTECT, related_name="posts"
+    )
+    tags = models.ManyToManyField("taxonomy.Tag", blank=True, related_name="posts")
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    # For posts without an account. The email is private: it is only ever used to send the
+    # notifications the poster opted into, and no template, feed or API may show it.
+    anon_name = models.CharField(max_length=40, blank=True)
+    anon_email = models.EmailField(blank=True)
+    notify = models.BooleanField(default=False)
+    author_ip = models.GenericIPAddressField(null=True, blank=True)
+
+    score = models.IntegerField(default=0, db_index=True)
+    upvotes = models.PositiveIntegerField(default=0)
+    downvotes = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    view_count = models.PositiveIntegerField(default=0)
+    best_answer = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="best_for"
+    )
+    asked_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_questions",
+        help_text="The answer this question was asked from.",
+    )
+    # One form submission creates at most one post, however often it is sent.
+    submit_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+
+    created_at = models.DateTimeField(db_index=True)
+    activity_at = models.DateTimeField(db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["kind", "status", "-created_at"], name="post_kind_recent"),
+            models.Index(fields=["question", "kind"], name="post_thread"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="Q") | Q(parent__isnull=False), name="post_reply_has_parent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == PostKind.QUESTION:
+            return self.title
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        if self.kind == PostKind.QUESTION:
+            return reverse("question-detail", args=[self.pk, self.slug])
+        assert self.question_id is not None
+        return reverse("question-detail", args=[self.question_id, "-"]) + f"#{self.anchor}"
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == PostKind.QUESTION
+
+    @property
+    def is_answer(self) -> bool:
+        return self.kind == PostKind.ANSWER
+
+    @property
+    def is_comment(self) -> bool:
+        return self.kind == PostKind.COMMENT
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status == PostStatus.DELETED
+
+    @property
+    def display_name(self) -> str:
+        if self.author_id is not None:
+            return self.author.username  # type: ignore[union-attr]
+        return self.anon_name or "anonymous"
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)[:80] or "question"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.get_kind_display()[0]}{self.pk}"
+
+
+class Revision(models.Model):
+    """One edit of a post: who, when, and the text before and after."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    title_before = models.CharField(max_length=200, blank=True)
+    title_after = models.CharField(max_length=200, blank=True)
+    body_before = models.TextField(blank=True)
+    body_after = models.TextField(blank=True)
+    tags_before = models.CharField(max_length=400, blank=True)
+    tags_after = models.CharField(max_length=400, blank=True)
+    category_before = models.CharField(max_length=80, blank=True)
+    category_after = models.CharField(max_length=80, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Revision of {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,48 @@
+"""Who may do what with posts. Views and templates ask here; they never decide themselves.
+
+Levels and points thresholds grow in the accounts/reputation work; for now a moderator is a
+staff member, and members may edit their own posts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mindwell.qa.models import Post, PostStatus
+from mindwell.siteconfig.models import SiteSettings
+
+
+def is_moderator(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def can_post(user: Any, kind: str, *, site: SiteSettings | None = None) -> bool:
+    if user is not None and user.is_authenticated:
+        return bool(user.is_active)
+    return (site or SiteSettings.current()).allows_anonymous(kind)
+
+
+def can_edit(user: Any, post: Post) -> bool:
+    if post.status == PostStatus.DELETED or user is None or not user.is_authenticated:
+        return False
+    return post.author_id == user.pk or is_moderator(user)
+
+
+def can_vote(user: Any, post: Post) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and post.kind in ("Q", "A")
+        and post.status == PostStatus.PUBLISHED
+        and post.author_id != user.pk
+    )
+
+
+def can_select_best(user: Any, question: Post) -> bool:
+    if user is None or not user.is_authenticated or question.status != PostStatus.PUBLISHED:
+        return False
+    return question.author_id == user.pk or is_moderator(user)
+
+
+def can_view_history(user: Any, post: Post) -> bool:
+    return post.status == PostStatus.PUBLISHED or is_moderator(user)

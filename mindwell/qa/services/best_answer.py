@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.qa import permissions
+from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.models import EventKind
+from mindwell.reputation.rules import current_rules
+from mindwell.reputation.services import points_add
+
+
+def _selection_points(question: Post, answer: Post, sign: int) -> None:
+    """Q2A gives points for a selection only when asker and answerer differ."""
+    if answer.author_id is None or answer.author_id == question.author_id:
+        return
+    rules = current_rules()
+    points_add(
+        user_id=answer.author_id,
+        kind=EventKind.ANSWER_SELECTED,
+        points=sign * rules.selected(),
+        post_id=answer.pk,
+    )
+    points_add(
+        user_id=question.author_id,
+        kind=EventKind.SELECTED_ANSWER,
+        points=sign * rules.selecting(),
+        post_id=question.pk,
+    )
+
+
+def best_answer_select(*, question: Post, answer: Post, user: Any) -> Post:
+    if not permissions.can_select_best(user, question):
+        raise PermissionDenied(
+            "Only the person who asked (or a moderator) can choose the best answer."
+        )
+    with transaction.atomic():
+        question = Post.objects.select_for_update().get(pk=question.pk)
+        answer = Post.objects.get(pk=answer.pk)
+        if answer.kind != PostKind.ANSWER or answer.parent_id != question.pk:
+            raise ServiceError("That answer does not belong to this question.")
+        if answer.status != PostStatus.PUBLISHED:
+            raise ServiceError("That answer is no longer available.")
+        if question.best_answer_id == answer.pk:
+            return question
+        if question.best_answer_id is not None:
+            _selection_points(question, Post.objects.get(pk=question.best_answer_id), -1)
+        question.best_answer = answer
+        question.save(update_fields=["best_answer"])
+        _selection_points(question, answer, +1)
+    return question
+
+
+def best_answer_unselect(*, question: Post, user: Any) -> Post:
+    if not permissions.can_select_best(user, question):
+        raise PermissionDenied(
+            "Only the person who asked (or a moderator) can change the best answer."
+        )
+    with transaction.atomic():
+        question = Post.objects.select_for_update().get(pk=question.pk)
+        if question.best_answer_id is None:
+            return question
+        _selection_points(question, Post.objects.get(pk=question.best_answer_id), -1)
+        question.best_answer = None
+        question.save(update_fields=["best_answer"])
+    return question

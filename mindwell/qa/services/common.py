@@ -1,0 +1,98 @@
+"""Pieces the post services share: who is posting, and one submission creating one post."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+
+from mindwell.core import ratelimit
+from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
+from mindwell.qa import permissions
+from mindwell.qa.models import Post
+from mindwell.qa.validation import clean_anonymous_name, clean_text
+from mindwell.siteconfig.models import SiteSettings
+
+
+class DuplicateSubmission(ServiceError):
+    """The same form was sent twice; `post` is what the first submission created."""
+
+    def __init__(self, post: Post) -> None:
+        super().__init__("This was already posted, so it was not posted twice.")
+        self.post = post
+
+
+@dataclass(frozen=True)
+class Poster:
+    """Who is writing: a member, or a visitor with an optional name and private email."""
+
+    user: Any = None
+    name: str = ""
+    email: str = ""
+    notify: bool = False
+    ip: str | None = None
+
+    @property
+    def user_id(self) -> int | None:
+        if self.user is not None and self.user.is_authenticated:
+            return int(self.user.pk)
+        return None
+
+
+def check_poster(poster: Poster, *, kind: str, site: SiteSettings) -> dict[str, Any]:
+    """Validate who is posting and return the Post fields that record it."""
+    if poster.user_id is not None:
+        if not permissions.can_post(poster.user, kind, site=site):
+            raise PermissionDenied("Your account cannot post at the moment.")
+        return {"author_id": poster.user_id, "notify": poster.notify, "author_ip": poster.ip}
+    if not permissions.can_post(None, kind, site=site):
+        noun = {"Q": "ask a question", "A": "answer", "C": "comment"}[kind]
+        raise PermissionDenied(f"Please log in or register to {noun}.")
+    email = clean_text(poster.email)
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ServiceError(
+                "That email address does not look right; please check it or leave it empty.",
+                field="anon_email",
+            ) from None
+    if poster.ip and not ratelimit.hit(
+        f"anon-post:{poster.ip}", limit=site.anonymous_posts_per_hour, window_seconds=3600
+    ):
+        raise RateLimited(
+            "Too many posts from your address in the last hour. Please wait a while, or log "
+            "in to keep posting. Your text is still here."
+        )
+    return {
+        "author_id": None,
+        "anon_name": clean_anonymous_name(poster.name),
+        "anon_email": email,
+        "notify": bool(email) and poster.notify,
+        "author_ip": poster.ip,
+    }
+
+
+def check_not_duplicate(submit_token: str | None) -> str | None:
+    token = clean_text(submit_token or "")[:64] or None
+    if token:
+        existing = Post.objects.filter(submit_token=token).first()
+        if existing is not None:
+            raise DuplicateSubmission(existing)
+    return token
+
+
+def create_once(fields: dict[str, Any]) -> Post:
+    """Insert a post; a concurrent double submit loses the race cleanly."""
+    try:
+        with transaction.atomic():
+            return Post.objects.create(**fields)
+    except IntegrityError:
+        token = fields.get("submit_token")
+        existing = Post.objects.filter(submit_token=token).first() if token else None
+        if existing is None:
+            raise
+        raise DuplicateSubmission(existing) from None

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.core.markdown import render_markdown
+from mindwell.qa import permissions
+from mindwell.qa.models import Post, PostKind, Revision
+from mindwell.qa.services.questions import check_category
+from mindwell.qa.validation import check_length, clean_text, parse_tags
+from mindwell.siteconfig.models import SiteSettings
+from mindwell.taxonomy.services import category_count_add, tags_attach
+
+
+def _check_body(post: Post, body: str, site: SiteSettings) -> str:
+    if post.kind == PostKind.QUESTION:
+        body = clean_text(body)
+        if len(body) > site.question_body_max_length:
+            raise ServiceError(
+                f"The question’s details are too long: the most is "
+                f"{site.question_body_max_length:,} characters.",
+                field="body",
+            )
+        return body
+    label, low, high = {
+        PostKind.ANSWER: ("answer", site.answer_min_length, site.answer_max_length),
+        PostKind.COMMENT: ("comment", site.comment_min_length, site.comment_max_length),
+    }[PostKind(post.kind)]
+    return check_length(body, field="body", label=label, minimum=low, maximum=high)
+
+
+def post_edit(
+    *,
+    post: Post,
+    editor: Any,
+    body: str,
+    title: str | None = None,
+    category_id: int | str | None = None,
+    tags: str | list[str] | None = None,
+    reason: str = "",
+) -> Post:
+    """Change a post and keep the old text as a revision. Only what a question has (title,
+    category, tags) is read for questions."""
+    if not permissions.can_edit(editor, post):
+        raise PermissionDenied("You can edit only your own posts.")
+    site = SiteSettings.current()
+    new_body = _check_body(post, body, site)
+    is_question = post.kind == PostKind.QUESTION
+    with transaction.atomic():
+        post = Post.objects.select_for_update().select_related("category").get(pk=post.pk)
+        old_tags = " ".join(sorted(t.name for t in post.tags.all())) if is_question else ""
+        new_title, new_category, new_tags = post.title, post.category, old_tags.split()
+        if is_question:
+            new_title = check_length(
+                title if title is not None else post.title,
+                field="title",
+                label="title",
+                minimum=site.title_min_length,
+                maximum=site.title_max_length,
+            )
+            if category_id not in (None, ""):
+                new_category = check_category(category_id)
+            if tags is not None:
+                new_tags = parse_tags(tags, site=site)
+        tags_text = " ".join(sorted(new_tags))
+        unchanged = (
+            new_body == post.body
+            and new_title == post.title
+            and new_category == post.category
+            and tags_text == old_tags
+        )
+        if unchanged:
+            raise ServiceError("Nothing was changed, so there is nothing to save.")
+        Revision.objects.create(
+            post=post,
+            editor=editor,
+            title_before=post.title,
+            title_after=new_title,
+            body_before=post.body,
+            body_after=new_body,
+            tags_before=old_tags,
+            tags_after=tags_text,
+            category_before=post.category.name if post.category else "",
+            category_after=new_category.name if new_category else "",
+            reason=clean_text(reason)[:200],
+        )
+        if is_question and new_category != post.category:
+            category_count_add(category=post.category, delta=-1)
+            category_count_add(category=new_category, delta=1)
+        if is_question and tags_text != old_tags:
+            tags_attach(question=post, names=new_tags)
+        now = timezone.now()
+        post.title, post.body, post.category = new_title, new_body, new_category
+        post.body_html = render_markdown(new_body)
+        post.edited_at, post.edited_by = now, editor
+        post.save(
+            update_fields=["title", "body", "body_html", "category", "edited_at", "edited_by"]
+        )
+        Post.objects.filter(pk=post.question_id).update(activity_at=now)
+    return post

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from mindwell.core.errors import ServiceError
+from mindwell.core.ratelimit import client_ip
+from mindwell.qa.services.common import DuplicateSubmission, Poster
+
+
+def poster_from(request: HttpRequest, form: Form) -> Poster:
+    data: dict[str, Any] = form.cleaned_data
+    return Poster(
+        user=request.user if request.user.is_authenticated else None,
+        name=data.get("anon_name", ""),
+        email=data.get("anon_email", ""),
+        notify=bool(data.get("notify")),
+        ip=client_ip(request),
+    )
+
+
+def apply_service_error(form: Form, error: ServiceError) -> None:
+    """Show a service's refusal on the form, next to the field it is about."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def duplicate_redirect(request: HttpRequest, error: DuplicateSubmission) -> HttpResponse:
+    messages.info(request, error.message)
+    return HttpResponseRedirect(error.post.get_absolute_url())
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return request.headers.get("x-requested-with") == "fetch"

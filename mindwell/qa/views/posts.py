@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from mindwell.core.errors import ServiceError
+from mindwell.core.templatetags.mindwell import votes as votes_label
+from mindwell.qa import permissions
+from mindwell.qa.forms import CommentForm, EditForm
+from mindwell.qa.models import Post, PostKind
+from mindwell.qa.selectors import post_revisions
+from mindwell.qa.services import best_answer_select, best_answer_unselect, comment_create, post_edit
+from mindwell.qa.services.common import DuplicateSubmission
+from mindwell.qa.views.common import (
+    apply_service_error,
+    duplicate_redirect,
+    poster_from,
+    wants_json,
+)
+from mindwell.votes.services import vote_cast
+
+VOTE_VALUES = {"up": 1, "down": -1, "retract": 0}
+
+
+def _visible_post(request: HttpRequest, pk: int) -> Post:
+    return get_object_or_404(
+        Post.objects.visible_to(request.user).select_related("question"), pk=pk
+    )
+
+
+def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
+    parent = _visible_post(request, pk)
+    if parent.kind == PostKind.COMMENT:
+        raise Http404("Comments go on questions and answers.")
+    anonymous = not request.user.is_authenticated
+    if not permissions.can_post(request.user, PostKind.COMMENT):
+        messages.info(request, "Please log in or register to comment.")
+        return redirect(f"/accounts/login/?next={parent.get_absolute_url()}")
+    status = 200
+    if request.method == "POST":
+        form = CommentForm(request.POST, anonymous=anonymous)
+        if form.is_valid():
+            try:
+                comment = comment_create(
+                    poster=poster_from(request, form),
+                    parent=parent,
+                    body=form.cleaned_data["body"],
+                    submit_token=form.cleaned_data["submit_token"],
+                )
+            except DuplicateSubmission as error:
+                return duplicate_redirect(request, error)
+            except ServiceError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, "Your comment is posted.")
+                return redirect(comment.get_absolute_url())
+        status = 400
+    else:
+        form = CommentForm(anonymous=anonymous)
+    return render(request, "qa/comment_form.html", {"form": form, "parent": parent}, status=status)
+
+
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("question"), pk=pk)
+    value = VOTE_VALUES.get(request.POST.get("value", ""))
+    error = ""
+    if not request.user.is_authenticated:
+        error = "Please log in or register to vote."
+    elif value is None:
+        error = "A vote is up, down or withdrawn."
+    else:
+        try:
+            post = vote_cast(user=request.user, post=post, value=value)
+        except ServiceError as exc:
+            error = exc.message
+    if wants_json(request):
+        if error:
+            return JsonResponse({"error": error}, status=403 if "log in" in error else 400)
+        return JsonResponse({"score": post.score, "label": votes_label(post.score), "vote": value})
+    if error:
+        messages.error(request, error)
+    if post.is_deleted:
+        return redirect("home")
+    return redirect(post.get_absolute_url())
+
+
+@require_POST
+@login_required
+def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _visible_post(request, pk)
+    if question.kind != PostKind.QUESTION:
+        raise Http404("Not a question.")
+    try:
+        if request.POST.get("answer"):
+            answer = get_object_or_404(Post, pk=request.POST["answer"], kind=PostKind.ANSWER)
+            best_answer_select(question=question, answer=answer, user=request.user)
+            messages.success(request, "Best answer selected.")
+            return redirect(answer.get_absolute_url())
+        best_answer_unselect(question=question, user=request.user)
+        messages.success(request, "Best answer unselected.")
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(question.get_absolute_url())
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _visible_post(request, pk)
+    if not permissions.can_edit(request.user, post):
+        messages.error(request, "You can edit only your own posts.")
+        return redirect(post.get_absolute_url())
+    is_question = post.kind == PostKind.QUESTION
+    status = 200
+    if request.method == "POST":
+        form = EditForm(request.POST, is_question=is_question)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                post_edit(
+                    post=post,
+                    editor=request.user,
+                    body=data["body"],
+                    title=data.get("title"),
+                    category_id=data.get("category"),
+                    tags=data.get("tags"),
+                    reason=data["reason"],
+                )
+            except ServiceError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, "Your edit is saved.")
+                return redirect(post.get_absolute_url())
+        status = 400
+    else:
+        form = EditForm(
+            initial={
+                "title": post.title,
+                "body": post.body,
+                "category": post.category_id,
+                "tags": " ".join(t.name for t in post.tags.all()) if is_question else "",
+            },
+            is_question=is_question,
+        )
+    return render(request, "qa/edit.html", {"form": form, "post": post}, status=status)
+
+
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _visible_post(request, pk)
+    if not permissions.can_view_history(request.user, post):
+        raise Http404("No such post.")
+    revisions = [
+        {
+            "revision": revision,
+            "title_diff": _diff(revision.title_before, revision.title_after),
+            "body_diff": _diff(revision.body_before, revision.body_after),
+        }
+        for revision in post_revisions(post=post)
+    ]
+    return render(request, "qa/history.html", {"post": post, "revisions": revisions})
+
+
+def _diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Line diff as (kind, text) pairs: kind is 'add', 'del' or 'same'."""
+    if before == after:
+        return []
+    rows = []
+    for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+        code, text = line[:2], line[2:]
+        if code == "? ":
+            continue
+        rows.append(({"+ ": "add", "- ": "del"}.get(code, "same"), text))
+    return rows

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from mindwell.core.errors import ServiceError
+from mindwell.core.markdown import render_markdown
+from mindwell.qa import permissions
+from mindwell.qa.forms import AnswerForm, QuestionForm
+from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.qa.selectors import SORTS, question_list, question_thread
+from mindwell.qa.services import answer_create, question_create
+from mindwell.qa.services.common import DuplicateSubmission
+from mindwell.qa.services.questions import question_view
+from mindwell.qa.views.common import apply_service_error, duplicate_redirect, poster_from
+from mindwell.siteconfig.models import SiteSettings
+
+PAGE_SIZE = 20
+
+SORT_LABELS = {
+    "recent": "Recent",
+    "active": "Active",
+    "votes": "Most votes",
+    "answers": "Most answers",
+    "views": "Most views",
+    "unanswered": "Unanswered",
+}
+
+
+def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE):  # type: ignore[no-untyped-def]
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    sort = request.GET.get("sort", "recent")
+    if sort not in SORTS:
+        sort = "recent"
+    page = paginate(request, question_list(viewer=request.user, sort=sort))
+    return render(
+        request,
+        "qa/home.html",
+        {"page": page, "sort": sort, "sorts": SORT_LABELS},
+    )
+
+
+def _answer_form_context(request: HttpRequest, question: Post, form: AnswerForm | None) -> dict:
+    site = SiteSettings.current()
+    can_answer = permissions.can_post(request.user, PostKind.ANSWER, site=site)
+    anonymous = not request.user.is_authenticated
+    if form is None and can_answer:
+        form = AnswerForm(anonymous=anonymous)
+    return {"answer_form": form, "can_answer": can_answer}
+
+
+def question_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    return _render_question(request, pk, slug=slug)
+
+
+def _render_question(
+    request: HttpRequest,
+    pk: int,
+    *,
+    slug: str = "",
+    answer_form: AnswerForm | None = None,
+    preview_html: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    thread = question_thread(question_id=pk, viewer=request.user)
+    if thread is None:
+        if Post.objects.filter(pk=pk).exclude(kind=PostKind.QUESTION).exists():
+            reply = Post.objects.get(pk=pk)
+            if reply.status == PostStatus.PUBLISHED:
+                return redirect(reply.get_absolute_url())
+        raise Http404("No such question.")
+    question = thread.question
+    if request.method == "GET" and slug != question.slug:
+        return redirect(question.get_absolute_url(), permanent=True)
+    if request.method == "GET":
+        question_view(question=question, viewer=request.user)
+    context = {
+        "thread": thread,
+        "page_token": uuid.uuid4().hex[:24],
+        "can_comment": permissions.can_post(request.user, PostKind.COMMENT),
+        "question": question,
+        "preview_html": preview_html,
+        "can_select_best": permissions.can_select_best(request.user, question),
+        **_answer_form_context(request, question, answer_form),
+    }
+    return render(request, "qa/question_detail.html", context, status=status)
+
+
+@require_POST
+def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Post.objects.questions().visible_to(request.user), pk=pk)
+    form = AnswerForm(request.POST, anonymous=not request.user.is_authenticated)
+    if not permissions.can_post(request.user, PostKind.ANSWER):
+        messages.error(request, "Please log in or register to answer.")
+        return redirect(f"{question.get_absolute_url()}#answer")
+    if form.is_valid() and "preview" not in request.POST:
+        try:
+            answer = answer_create(
+                poster=poster_from(request, form),
+                question=question,
+                body=form.cleaned_data["body"],
+                submit_token=form.cleaned_data["submit_token"],
+            )
+        except DuplicateSubmission as error:
+            return duplicate_redirect(request, error)
+        except ServiceError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "Thank you — your answer is posted.")
+            return redirect(answer.get_absolute_url())
+    preview = render_markdown(request.POST.get("body", "")) if "preview" in request.POST else ""
+    return _render_question(
+        request,
+        question.pk,
+        answer_form=form,
+        preview_html=preview,
+        status=200 if preview and form.is_valid() else 400,
+    )
+
+
+def ask(request: HttpRequest) -> HttpResponse:
+    site = SiteSettings.current()
+    if not permissions.can_post(request.user, PostKind.QUESTION, site=site):
+        messages.info(request, "Please log in or register to ask a question.")
+        return redirect(f"/accounts/login/?next={request.path}")
+    asked_from = _asked_from(request)
+    anonymous = not request.user.is_authenticated
+    preview_html = ""
+    status = 200
+    if request.method == "POST":
+        form = QuestionForm(request.POST, anonymous=anonymous)
+        if form.is_valid() and "preview" not in request.POST:
+            try:
+                question = question_create(
+                    poster=poster_from(request, form),
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    category_id=form.cleaned_data["category"],
+                    tags=form.cleaned_data["tags"],
+                    asked_from=asked_from,
+                    submit_token=form.cleaned_data["submit_token"],
+                )
+            except DuplicateSubmission as error:
+                return duplicate_redirect(request, error)
+            except ServiceError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, "Your question is posted.")
+                return redirect(question.get_absolute_url())
+        if "preview" in request.POST:
+            preview_html = render_markdown(request.POST.get("body", ""))
+        status = 200 if form.is_valid() else 400
+    else:
+        initial = {}
+        if request.GET.get("category"):
+            initial["category"] = request.GET["category"]
+        form = QuestionForm(initial=initial, anonymous=anonymous)
+    return render(
+        request,
+        "qa/ask.html",
+        {
+            "form": form,
+            "asked_from": asked_from,
+            "preview_html": preview_html,
+            "preview_title": request.POST.get("title", ""),
+        },
+        status=status,
+    )
+
+
+def _asked_from(request: HttpRequest) -> Post | None:
+    raw = request.POST.get("from_answer") or request.GET.get("from_answer")
+    if not raw or not str(raw).isdigit():
+        return None
+    return Post.objects.answers().published().select_related("question").filter(pk=int(raw)).first()
+
+
+@require_POST
+@transaction.non_atomic_requests
+def preview(request: HttpRequest) -> HttpResponse:
+    """The server's rendering of a draft, for the live preview (same code as posting)."""
+    return HttpResponse(render_markdown(request.POST.get("body", "")[:100_000]))

@@ -1,0 +1,74 @@
+"""The points scheme, with Question2Answer's default values.
+
+Every value is multiplied by `multiple` (10), as Question2Answer does, and `base` is added
+once. Votes received are capped per post: a question gains at most 10 (x10) and loses at
+most 3 (x10) from votes; an answer gains at most 20 and loses at most 5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class PointsRules:
+    base: int = 100
+    multiple: int = 10
+    post_question: int = 2
+    post_answer: int = 4
+    select_answer: int = 3
+    answer_selected: int = 30
+    vote_up_question: int = 1
+    vote_down_question: int = 1
+    vote_up_answer: int = 1
+    vote_down_answer: int = 1
+    per_question_voted_up: int = 1
+    per_question_voted_down: int = 1
+    question_voted_max_gain: int = 10
+    question_voted_max_loss: int = 3
+    per_answer_voted_up: int = 2
+    per_answer_voted_down: int = 2
+    answer_voted_max_gain: int = 20
+    answer_voted_max_loss: int = 5
+
+    def question_posted(self) -> int:
+        return self.multiple * self.post_question
+
+    def answer_posted(self) -> int:
+        return self.multiple * self.post_answer
+
+    def selecting(self) -> int:
+        return self.multiple * self.select_answer
+
+    def selected(self) -> int:
+        return self.multiple * self.answer_selected
+
+    def vote_cast(self, *, kind: str, value: int) -> int:
+        """Points the voter earns for a current vote of `value` on a post of `kind`."""
+        if value == 0:
+            return 0
+        table = {
+            ("Q", 1): self.vote_up_question,
+            ("Q", -1): self.vote_down_question,
+            ("A", 1): self.vote_up_answer,
+            ("A", -1): self.vote_down_answer,
+        }
+        return self.multiple * table.get((kind, value), 0)
+
+    def votes_received(self, *, kind: str, upvotes: int, downvotes: int) -> int:
+        """What a post's votes are worth to its author, after the per-post caps."""
+        if kind == "Q":
+            gain = min(upvotes * self.per_question_voted_up, self.question_voted_max_gain)
+            loss = min(downvotes * self.per_question_voted_down, self.question_voted_max_loss)
+        elif kind == "A":
+            gain = min(upvotes * self.per_answer_voted_up, self.answer_voted_max_gain)
+            loss = min(downvotes * self.per_answer_voted_down, self.answer_voted_max_loss)
+        else:
+            return 0
+        return self.multiple * (gain - loss)
+
+
+def current_rules() -> PointsRules:
+    return PointsRules(**getattr(settings, "MINDWELL_POINTS", {}))

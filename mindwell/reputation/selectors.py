@@ -1,0 +1,46 @@
+"""Reading points: what the rules say a member should have, computed from the content."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Sum
+
+from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.models import PointsEvent
+from mindwell.reputation.rules import PointsRules
+from mindwell.votes.models import Vote
+
+
+def expected_points(*, rules: PointsRules) -> dict[int, int]:
+    """Every member's total from scratch (without the base), keyed by user id. Runs a fixed
+    number of queries, streaming rows, so it works on large sites."""
+    totals: dict[int, int] = defaultdict(int)
+    published = Post.objects.filter(status=PostStatus.PUBLISHED, author__isnull=False)
+
+    rows = published.filter(kind__in=[PostKind.QUESTION, PostKind.ANSWER]).values_list(
+        "author_id", "kind", "upvotes", "downvotes"
+    )
+    for author_id, kind, up, down in rows.iterator(chunk_size=5000):
+        totals[author_id] += rules.question_posted() if kind == "Q" else rules.answer_posted()
+        totals[author_id] += rules.votes_received(kind=kind, upvotes=up, downvotes=down)
+
+    selections = published.filter(kind=PostKind.QUESTION, best_answer__isnull=False).values_list(
+        "author_id", "best_answer__author_id"
+    )
+    for asker_id, answerer_id in selections.iterator(chunk_size=5000):
+        if answerer_id is not None and answerer_id != asker_id:
+            totals[asker_id] += rules.selecting()
+            totals[answerer_id] += rules.selected()
+
+    votes = Vote.objects.filter(post__status=PostStatus.PUBLISHED).values_list(
+        "user_id", "post__kind", "value"
+    )
+    for user_id, kind, value in votes.iterator(chunk_size=5000):
+        totals[user_id] += rules.vote_cast(kind=kind, value=value)
+    return dict(totals)
+
+
+def ledger_totals() -> dict[int, int]:
+    rows = PointsEvent.objects.values("user_id").annotate(total=Sum("points"))
+    return {row["user_id"]: row["total"] for row in rows}

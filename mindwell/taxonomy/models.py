@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+
+class Category(models.Model):
+    """A node in the category tree. Slugs are unique across the tree so URLs stay short."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    description = models.TextField(blank=True, max_length=1000)
+    position = models.PositiveIntegerField(default=0)
+    question_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="category_unique_name_in_parent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("category-detail", args=[self.slug])
+
+    def ancestors(self) -> list[Category]:
+        chain: list[Category] = []
+        node = self.parent
+        while node is not None and len(chain) < 10:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+    def descendant_ids(self) -> list[int]:
+        """This category and everything below it (the tree is small; walk it level by level)."""
+        ids = [self.pk]
+        frontier = [self.pk]
+        while frontier:
+            frontier = list(
+                Category.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
+            ids.extend(frontier)
+        return ids
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=40, unique=True)
+    question_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tag-detail", args=[self.name])

@@ -1,0 +1,76 @@
+"""The vote write path: validate, lock the post, write the vote, move the score and points."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.models import EventKind
+from mindwell.reputation.rules import current_rules
+from mindwell.reputation.services import points_add
+from mindwell.votes.models import Vote
+
+
+def vote_cast(*, user: Any, post: Post, value: int) -> Post:
+    """Set `user`'s vote on `post` to +1, -1 or 0 (retract). Voting the same way twice
+    changes nothing. Returns the post with its new score."""
+    if value not in (1, -1, 0):
+        raise ServiceError("A vote is up, down or withdrawn.")
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied("Please log in or register to vote.")
+    with transaction.atomic():
+        # The row lock makes concurrent votes on one post queue up, so none is lost.
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        if post.status == PostStatus.DELETED:
+            raise ServiceError("This post has been deleted, so it can no longer be voted on.")
+        if post.status != PostStatus.PUBLISHED:
+            raise ServiceError("This post is hidden, so it cannot be voted on.")
+        if post.kind not in (PostKind.QUESTION, PostKind.ANSWER):
+            raise ServiceError("Only questions and answers can be voted on.")
+        if post.author_id == user.pk:
+            raise PermissionDenied("You cannot vote on your own post.")
+
+        existing = Vote.objects.filter(user=user, post=post).first()
+        old = existing.value if existing else 0
+        if old == value:
+            return post
+
+        rules = current_rules()
+        received_before = rules.votes_received(
+            kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
+        )
+        post.upvotes += (value == 1) - (old == 1)
+        post.downvotes += (value == -1) - (old == -1)
+        post.score = post.upvotes - post.downvotes
+        post.save(update_fields=["upvotes", "downvotes", "score"])
+
+        if value == 0:
+            existing.delete()  # type: ignore[union-attr]
+        elif existing is None:
+            Vote.objects.create(user=user, post=post, value=value)
+        else:
+            existing.value = value
+            existing.save(update_fields=["value", "updated_at"])
+
+        points_add(
+            user_id=user.pk,
+            kind=EventKind.VOTE_CAST,
+            points=rules.vote_cast(kind=post.kind, value=value)
+            - rules.vote_cast(kind=post.kind, value=old),
+            post_id=post.pk,
+        )
+        received_after = rules.votes_received(
+            kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
+        )
+        points_add(
+            user_id=post.author_id,
+            kind=EventKind.QUESTION_VOTED
+            if post.kind == PostKind.QUESTION
+            else EventKind.ANSWER_VOTED,
+            points=received_after - received_before,
+            post_id=post.pk,
+        )
+    return post
