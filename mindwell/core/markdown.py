@@ -7,6 +7,7 @@ contact it, and no Mindwell page may do that.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import nh3
@@ -28,6 +29,7 @@ ALLOWED_ATTRIBUTES = {
     "code": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _image_as_link(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
@@ -36,6 +38,17 @@ def _image_as_link(self: Any, tokens: list[Token], idx: int, options: Any, env: 
     alt = token.content or src
     href = _escape(str(src))
     return f'<a href="{href}">{_escape(alt)}</a>'
+
+
+def _table_cell(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    # markdown-it writes column alignment as a style attribute, which sanitising removes;
+    # the align attribute says the same without allowing any style.
+    token = tokens[idx]
+    style = str(token.attrGet("style") or "")
+    if style.startswith("text-align:"):
+        del token.attrs["style"]
+        token.attrSet("align", style.removeprefix("text-align:"))
+    return str(self.renderToken(tokens, idx, options, env))
 
 
 def _escape(text: str) -> str:
@@ -52,10 +65,20 @@ def commonmark_parser() -> MarkdownIt:
 def _site_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     parser.add_render_rule("image", _image_as_link)
+    parser.add_render_rule("th_open", _table_cell)
+    parser.add_render_rule("td_open", _table_cell)
     return parser
 
 
 _PARSER = _site_parser()
+
+
+def _drop_control_characters_in_urls(element: str, attribute: str, value: str) -> str | None:
+    # No real address contains control characters, and some browsers skipped them, which
+    # made "java&#1;script:" a javascript: link. Such an href is dropped.
+    if attribute == "href" and _CONTROL_CHARACTERS.search(value):
+        return None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -64,6 +87,7 @@ def sanitize_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_drop_control_characters_in_urls,
         link_rel="nofollow ugc",
         strip_comments=True,
     )

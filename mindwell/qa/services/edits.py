@@ -50,7 +50,9 @@ def post_edit(
     new_body = _check_body(post, body, site)
     is_question = post.kind == PostKind.QUESTION
     with transaction.atomic():
-        post = Post.objects.select_for_update().select_related("category").get(pk=post.pk)
+        post = (
+            Post.objects.select_for_update(of=("self",)).select_related("category").get(pk=post.pk)
+        )
         old_tags = " ".join(sorted(t.name for t in post.tags.all())) if is_question else ""
         new_title, new_category, new_tags = post.title, post.category, old_tags.split()
         if is_question:
