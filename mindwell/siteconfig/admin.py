@@ -21,3 +21,7 @@ class PageAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         super().delete_model(request, obj)
         cache.delete(FOOTER_CACHE_KEY)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        super().delete_queryset(request, queryset)
+        cache.delete(FOOTER_CACHE_KEY)

@@ -4,7 +4,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -185,7 +184,6 @@ def _asked_from(request: HttpRequest) -> Post | None:
 
 
 @require_POST
-@transaction.non_atomic_requests
 def preview(request: HttpRequest) -> HttpResponse:
     """The server's rendering of a draft, for the live preview (same code as posting)."""
     return HttpResponse(render_markdown(request.POST.get("body", "")[:100_000]))

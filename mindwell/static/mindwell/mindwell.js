@@ -40,6 +40,37 @@
     });
   });
 
+  // Preview in place: the server renders the draft with the same code that posts it.
+  document.querySelectorAll("button[name=preview]").forEach(function (button) {
+    var form = button.form;
+    var textarea = form && form.querySelector("textarea[name=body]");
+    if (!textarea || !window.fetch) { return; }
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var body = new FormData();
+      body.append("body", textarea.value);
+      fetch("/preview/", {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(form) }
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("preview failed"); }
+        return response.text();
+      }).then(function (html) {
+        var box = form.parentNode.querySelector(".live-preview");
+        if (!box) {
+          box = document.createElement("div");
+          box.className = "preview live-preview";
+          box.setAttribute("aria-live", "polite");
+          box.innerHTML = "<h3>Preview</h3><div class=\"body\"></div>";
+          form.parentNode.insertBefore(box, form);
+        }
+        // The HTML comes from our own server, already sanitised by nh3.
+        box.querySelector(".body").innerHTML = html;
+        box.scrollIntoView({ block: "nearest" });
+      }).catch(function () { form.requestSubmit(button); });
+    });
+  });
+
   // Voting without a page reload; the form posts normally if this fails.
   document.querySelectorAll(".vote-form").forEach(function (form) {
     form.addEventListener("submit", function (event) {
