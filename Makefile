@@ -36,6 +36,7 @@ run: migrate
 test: setup
 	@sh scripts/browser-check.sh $(BIN)
 	$(BIN)/ruff check .
+	$(BIN)/mypy mindwell
 	$(BIN)/mindwell makemigrations --check --dry-run --settings=mindwell.config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
 

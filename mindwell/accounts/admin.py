@@ -8,4 +8,4 @@ from mindwell.accounts.models import User
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "points", "is_staff", "is_active", "date_joined")
     readonly_fields = ("points",)
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Community", {"fields": ("about", "points")}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Community", {"fields": ("about", "points")}))

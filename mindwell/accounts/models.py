@@ -20,7 +20,7 @@ class User(AbstractUser):
     # The base (100, as in Question2Answer) plus the sum of the ledger.
     points = models.IntegerField(default=100, db_index=True)
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc]  # django-stubs types the base manager as a ClassVar
 
     class Meta:
         ordering = ["username"]

@@ -37,7 +37,7 @@ def _image_as_link(self: Any, tokens: list[Token], idx: int, options: Any, env: 
     src = token.attrGet("src") or ""
     alt = token.content or src
     href = _escape(str(src))
-    return f'<a href="{href}">{_escape(alt)}</a>'
+    return f'<a href="{href}">{_escape(str(alt))}</a>'
 
 
 def _table_cell(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:

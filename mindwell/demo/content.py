@@ -8,7 +8,9 @@ Answer ``anonymous`` is ``None`` for answers posted by a registered user, or a
 dict ``{"name": str}`` for answers posted without an account ("" = no name).
 """
 
-CATEGORIES = [
+from typing import Any
+
+CATEGORIES: list[dict[str, Any]] = [
     {
         "name": "Psychology",
         "slug": "psychology",
@@ -175,7 +177,7 @@ CATEGORIES = [
     },
 ]
 
-USERS = [
+USERS: list[dict[str, str]] = [
     {
         "username": "DrMaya_LPC",
         "about": "Licensed professional counsellor, twelve years in community mental health. I answer here in a personal capacity, not as anyone's therapist.",
@@ -314,7 +316,7 @@ EXTRA_EDIT_SENTENCES = [
     "Edit: I should have said I'm not in the UK, but the general advice still applies.",
 ]
 
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     # ------------------------------------------------------------------ Psychology
     {
         "title": "Is it okay for a counsellor to meet a former client for coffee once therapy has ended?",

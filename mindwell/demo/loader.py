@@ -212,5 +212,9 @@ def _edit(threads, moderator: User, rng: random.Random) -> int:  # type: ignore[
             title=post.title if post.kind == PostKind.QUESTION else None,
             reason=content.EDIT_NOTES[index % len(content.EDIT_NOTES)],
         )
+        # An edit a few hours after posting, as it would have happened.
+        edited_at = post.created_at + timedelta(hours=rng.randint(2, 40))
+        Post.objects.filter(pk=post.pk).update(edited_at=edited_at)
+        post.revisions.update(created_at=edited_at)
         edits += 1
     return edits

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from mindwell.core.markdown import render_markdown
 from mindwell.qa.models import Post, Revision
 
 
@@ -27,6 +28,11 @@ class PostAdmin(admin.ModelAdmin):
     )
     exclude = ("submit_token",)
     inlines = [RevisionInline]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # Pages show body_html, so a body changed here must be rendered again.
+        obj.body_html = render_markdown(obj.body)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Revision)

@@ -90,7 +90,7 @@ class QuestionForm(PostFormBase):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = category_choices()
+        self.fields["category"].choices = category_choices()  # type: ignore[attr-defined]
         self.fields["category"].error_messages["invalid_choice"] = (
             "That category does not exist (it may have been removed); please choose another."
         )
@@ -139,7 +139,7 @@ class EditForm(forms.Form):
     def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if is_question:
-            self.fields["category"].choices = category_choices()
+            self.fields["category"].choices = category_choices()  # type: ignore[attr-defined]
         else:
             for name in ("title", "category", "tags"):
                 del self.fields[name]

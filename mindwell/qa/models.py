@@ -160,7 +160,7 @@ class Post(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.title)[:80] or "question"
+        return slugify(self.title)[:80].strip("-") or "question"
 
     @property
     def anchor(self) -> str:

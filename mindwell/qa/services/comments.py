@@ -46,5 +46,7 @@ def comment_create(
             }
         )
         Post.objects.filter(pk=parent.pk).update(comment_count=F("comment_count") + 1)
-        Post.objects.filter(pk=parent.question_id).update(activity_at=now)
+        Post.objects.filter(question_id=parent.question_id, kind=PostKind.QUESTION).update(
+            activity_at=now
+        )
     return comment

@@ -101,5 +101,7 @@ def post_edit(
         post.save(
             update_fields=["title", "body", "body_html", "category", "edited_at", "edited_by"]
         )
-        Post.objects.filter(pk=post.question_id).update(activity_at=now)
+        Post.objects.filter(question_id=post.question_id, kind=PostKind.QUESTION).update(
+            activity_at=now
+        )
     return post

@@ -98,6 +98,8 @@ def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Not a question.")
     try:
         if request.POST.get("answer"):
+            if not request.POST["answer"].isdigit():
+                raise Http404("No such answer.")
             answer = get_object_or_404(Post, pk=request.POST["answer"], kind=PostKind.ANSWER)
             best_answer_select(question=question, answer=answer, user=request.user)
             messages.success(request, "Best answer selected.")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -130,7 +131,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     site = SiteSettings.current()
     if not permissions.can_post(request.user, PostKind.QUESTION, site=site):
         messages.info(request, "Please log in or register to ask a question.")
-        return redirect(f"/accounts/login/?next={request.path}")
+        return redirect_to_login(request.get_full_path())  # keeps ?from_answer= and ?category=
     asked_from = _asked_from(request)
     anonymous = not request.user.is_authenticated
     preview_html = ""
