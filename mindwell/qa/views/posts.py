@@ -4,6 +4,7 @@ import difflib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -40,7 +41,7 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     anonymous = not request.user.is_authenticated
     if not permissions.can_post(request.user, PostKind.COMMENT):
         messages.info(request, "Please log in or register to comment.")
-        return redirect(f"/accounts/login/?next={parent.get_absolute_url()}")
+        return redirect_to_login(parent.get_absolute_url())
     status = 200
     if request.method == "POST":
         form = CommentForm(request.POST, anonymous=anonymous)
