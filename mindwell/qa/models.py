@@ -134,7 +134,11 @@ class Post(models.Model):
         if self.kind == PostKind.QUESTION:
             return reverse("question-detail", args=[self.pk, self.slug])
         assert self.question_id is not None
-        return reverse("question-detail", args=[self.question_id, "-"]) + f"#{self.anchor}"
+        # Use the question's slug when it is already loaded; otherwise the question page
+        # redirects "-" to the right slug, which is cheaper than a query here.
+        question = self._state.fields_cache.get("question")
+        slug = question.slug if question is not None else "-"
+        return reverse("question-detail", args=[self.question_id, slug]) + f"#{self.anchor}"
 
     @property
     def is_question(self) -> bool:

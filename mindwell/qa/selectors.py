@@ -61,7 +61,7 @@ def question_thread(*, question_id: int, viewer: Any) -> Thread | None:
     visible = Post.objects.visible_to(viewer)
     question = (
         visible.questions()
-        .select_related("author", "edited_by", "category__parent", "asked_from")
+        .select_related("author", "edited_by", "category__parent", "asked_from__question")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         .filter(pk=question_id)
         .first()

@@ -40,7 +40,7 @@ def parse_tags(raw: str | list[str], *, site: SiteSettings) -> list[str]:
     items = raw if isinstance(raw, list) else re.split(r"[\s,]+", clean_text(raw))
     tags: list[str] = []
     for item in items:
-        tag = clean_text(item).lower().strip("#")
+        tag = clean_text(item).lower().lstrip("#")
         if not tag or tag in tags:
             continue
         if len(tag) > TAG_MAX_LENGTH:

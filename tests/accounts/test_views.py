@@ -90,9 +90,7 @@ def test_logged_in_member_skips_registration(client, member):
 def test_login_by_username_and_logout(client, member):
     page = text(client.get("/accounts/login/"))
     assert "Forgot your password?" in page
-    response = client.post(
-        "/accounts/login/", {"username": member.username, "password": PASSWORD}
-    )
+    response = client.post("/accounts/login/", {"username": member.username, "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/"
     home = text(client.get("/"))

@@ -52,7 +52,11 @@ def test_categories_page_lists_the_seeded_tree_in_order(client):
     for name in SUB_CATEGORIES:
         assert f">{name}</a>" in page
     # Sub-categories sit under their parent.
-    assert page.index(">Anxiety</a>") < page.index(">Panic Attacks</a>") < page.index(">Depression</a>")
+    assert (
+        page.index(">Anxiety</a>")
+        < page.index(">Panic Attacks</a>")
+        < page.index(">Depression</a>")
+    )
     assert 'href="/categories/family-parenting/"' in page
     assert 'href="/categories/pet-loss/"' in page
     assert "0 questions" in page
@@ -69,12 +73,19 @@ def test_categories_page_counts_questions_including_sub_categories(client, membe
 
 
 def test_category_page_lists_questions_of_sub_categories_too(client, member):
-    parent_q = make_question(author=member, title="Why does worry get worse at night?",
-                             category_id=category("anxiety").pk)  # fmt: skip
-    child_q = make_question(author=member, title="What do I do during a panic attack?",
-                            category_id=category("panic-attacks").pk)  # fmt: skip
-    other_q = make_question(author=member, title="How do I grieve for my dog?",
-                            category_id=category("pet-loss").pk)  # fmt: skip
+    parent_q = make_question(
+        author=member,
+        title="Why does worry get worse at night?",
+        category_id=category("anxiety").pk,
+    )
+    child_q = make_question(
+        author=member,
+        title="What do I do during a panic attack?",
+        category_id=category("panic-attacks").pk,
+    )
+    other_q = make_question(
+        author=member, title="How do I grieve for my dog?", category_id=category("pet-loss").pk
+    )
 
     page = text(client.get("/categories/anxiety/"))
     assert "Questions in Anxiety" in page

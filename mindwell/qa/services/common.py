@@ -79,7 +79,7 @@ def check_poster(poster: Poster, *, kind: str, site: SiteSettings) -> dict[str, 
 def check_not_duplicate(submit_token: str | None) -> str | None:
     token = clean_text(submit_token or "")[:64] or None
     if token:
-        existing = Post.objects.filter(submit_token=token).first()
+        existing = Post.objects.select_related("question").filter(submit_token=token).first()
         if existing is not None:
             raise DuplicateSubmission(existing)
     return token

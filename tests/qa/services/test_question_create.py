@@ -104,3 +104,8 @@ def test_question_from_an_answer_links_back(member, other_member):
 def test_nul_bytes_are_removed(member):
     question = ask(Poster(user=member), title="Why do I feel\x00 so tired all day?")
     assert "\x00" not in question.title
+
+
+def test_a_hash_starts_a_tag_but_may_end_one(member):
+    question = ask(Poster(user=member), tags="#sleep c#")
+    assert sorted(t.name for t in question.tags.all()) == ["c#", "sleep"]

@@ -82,13 +82,16 @@ def test_ask_requires_an_account_by_default(client, db):
         ({"title": "Why " + "very " * 40 + "long?"}, "The title is too long", "very very"),
         ({"category": "999999"}, "That category does not exist", TITLE),
         ({"category": ""}, "Please choose a category.", TITLE),
-        ({"tags": "one two three four five six"}, "Please use at most 5 tags (you gave 6)",
-         "one two three four five six"),
+        (
+            {"tags": "one two three four five six"},
+            "Please use at most 5 tags (you gave 6)",
+            "one two three four five six",
+        ),
         ({"tags": "<b>"}, "can use only letters", TITLE),
         ({"body": "x" * 12001}, "too long", TITLE),
         ({"website": "http://spam.example"}, "automated", BODY),
     ],
-)  # fmt: skip
+)
 def test_bad_question_input_gets_a_message_and_keeps_the_text(
     client, member, overrides, message, kept
 ):
@@ -150,7 +153,7 @@ def test_visitor_answers_with_name_and_private_email(client, question):
         f"/questions/{question.pk}/answer/",
         answer_data(anon_name="Robin", anon_email="robin@private.example", notify="on"),
     )
-    answer = Post.objects.get(kind=PostKind.ANSWER)
+    answer = Post.objects.select_related("question").get(kind=PostKind.ANSWER)
     assert response.status_code == 302
     assert response["Location"] == answer.get_absolute_url()
     assert answer.author is None
@@ -168,14 +171,14 @@ def test_visitor_answers_with_name_and_private_email(client, question):
 
 def test_visitor_answer_without_email_does_not_ask_for_notifications(client, question):
     client.post(f"/questions/{question.pk}/answer/", answer_data(notify="on"))
-    answer = Post.objects.get(kind=PostKind.ANSWER)
+    answer = Post.objects.select_related("question").get(kind=PostKind.ANSWER)
     assert (answer.anon_email, answer.notify, answer.display_name) == ("", False, "anonymous")
 
 
 def test_member_answers(client, question, other_member):
     client.force_login(other_member)
     response = client.post(f"/questions/{question.pk}/answer/", answer_data())
-    answer = Post.objects.get(kind=PostKind.ANSWER)
+    answer = Post.objects.select_related("question").get(kind=PostKind.ANSWER)
     assert response["Location"] == answer.get_absolute_url()
     assert answer.author == other_member
     assert Post.objects.get(pk=question.pk).answer_count == 1
@@ -186,15 +189,19 @@ def test_member_answers(client, question, other_member):
     [
         ({"body": ""}, "Please write your answer before posting.", "Robin"),
         ({"body": "   "}, "Please write your answer before posting.", "Robin"),
-        ({"body": "Be well."}, "The answer is too short: please use at least 12 characters.",
-         "Be well."),
+        (
+            {"body": "Be well."},
+            "The answer is too short: please use at least 12 characters.",
+            "Be well.",
+        ),
         ({"website": "spam"}, "automated", ANSWER),
         ({"anon_email": "not-an-email"}, "does not look right", ANSWER),
         ({"anon_name": "N" * 60}, "name to display is too long", ANSWER),
     ],
-)  # fmt: skip
-def test_bad_answer_input_gets_a_message_and_keeps_the_text(client, question, overrides,
-                                                            message, kept):  # fmt: skip
+)
+def test_bad_answer_input_gets_a_message_and_keeps_the_text(
+    client, question, overrides, message, kept
+):
     data = answer_data(**{"anon_name": "Robin", **overrides})
     response = client.post(f"/questions/{question.pk}/answer/", data)
     assert response.status_code == 400
@@ -208,7 +215,7 @@ def test_double_submit_of_an_answer_creates_one_post(client, question):
     url = f"/questions/{question.pk}/answer/"
     first = client.post(url, answer_data())
     second = client.post(url, answer_data())
-    answer = Post.objects.get(kind=PostKind.ANSWER)
+    answer = Post.objects.select_related("question").get(kind=PostKind.ANSWER)
     assert first.status_code == second.status_code == 302
     assert second["Location"] == answer.get_absolute_url()
     assert "This was already posted, so it was not posted twice." in text(
@@ -242,11 +249,17 @@ def test_anonymous_rate_limit_refuses_third_answer_and_keeps_text(client, questi
     set_site(anonymous_posts_per_hour=2)
     url = f"/questions/{question.pk}/answer/"
     for n in range(2):
-        response = client.post(url, answer_data(submit_token=f"t{n}", body=f"{ANSWER} ({n})"),
-                               REMOTE_ADDR="203.0.113.9")  # fmt: skip
+        response = client.post(
+            url,
+            answer_data(submit_token=f"t{n}", body=f"{ANSWER} ({n})"),
+            REMOTE_ADDR="203.0.113.9",
+        )
         assert response.status_code == 302
-    response = client.post(url, answer_data(submit_token="t3", body="My third answer, kept."),
-                           REMOTE_ADDR="203.0.113.9")  # fmt: skip
+    response = client.post(
+        url,
+        answer_data(submit_token="t3", body="My third answer, kept."),
+        REMOTE_ADDR="203.0.113.9",
+    )
     assert response.status_code == 400
     page = text(response)
     assert "Too many posts from your address" in page
@@ -263,7 +276,7 @@ def test_anonymous_rate_limit_refuses_third_answer_and_keeps_text(client, questi
 def test_anonymous_answers_off_hides_form_and_refuses_post(client, question):
     set_site(anonymous_answers=False)
     page = text(client.get(question.get_absolute_url()))
-    assert 'action="/questions/%d/answer/"' % question.pk not in page
+    assert f'action="/questions/{question.pk}/answer/"' not in page
     assert "to answer this question" in page
     response = client.post(f"/questions/{question.pk}/answer/", answer_data(), follow=True)
     assert "Please log in or register to answer." in text(response)
@@ -462,7 +475,9 @@ def test_author_edits_and_history_shows_the_diff(client, question, member):
     history = text(client.get(f"/posts/{question.pk}/history/"))
     assert "Edited by" in history and member.username in history
     assert "Reason: more detail" in history
-    assert '<span class="del">- I have been anxious for weeks and would like some advice.' in history
+    assert (
+        '<span class="del">- I have been anxious for weeks and would like some advice.' in history
+    )
     assert '<span class="add">+ I have been anxious for weeks.' in history
     assert '<span class="add">+ It is worse on Mondays.' in history
     assert "Category: <del>Psychology</del> → <ins>Anxiety</ins>" in history
@@ -496,7 +511,7 @@ def test_staff_can_edit_an_answer(client, question):
     assert answer.body == "A gentler wording, please."
     assert answer.edited_by.username == "moderator"
     page = text(client.get(question.get_absolute_url()))
-    assert "by moderator" in " ".join(page.split()) or 'moderator</a>' in page
+    assert "by moderator" in " ".join(page.split()) or "moderator</a>" in page
 
 
 def test_history_of_unedited_post(client, question):
@@ -576,5 +591,29 @@ def test_anonymous_questions_can_be_allowed(client, db):
     response = client.post("/ask/", question_data(anon_name="Kai", anon_email="kai@x.example"))
     question = Post.objects.get()
     assert response["Location"] == question.get_absolute_url()
-    assert (question.author, question.anon_name, question.anon_email) == (None, "Kai",
-                                                                          "kai@x.example")  # fmt: skip
+    assert (question.author, question.anon_name, question.anon_email) == (
+        None,
+        "Kai",
+        "kai@x.example",
+    )
+
+
+def test_best_answer_with_a_malformed_id_is_404_not_500(client, question, member):
+    client.force_login(member)
+    response = client.post(f"/questions/{question.pk}/best/", {"answer": "abc"})
+    assert response.status_code == 404
+
+
+def test_visitor_asking_a_related_question_comes_back_to_it_after_log_in(
+    client, question, other_member
+):
+    answer = make_answer(question)
+    response = client.get(f"/ask/?from_answer={answer.pk}")
+    assert response.status_code == 302
+    login_url = response["Location"]
+    assert login_url.startswith("/accounts/login/?next=")
+    response = client.post(
+        login_url, {"username": other_member.username, "password": "a-long-test-password-42"}
+    )
+    assert response["Location"] == f"/ask/?from_answer={answer.pk}"
+    assert "link back" in text(client.get(response["Location"]))

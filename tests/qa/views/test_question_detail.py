@@ -42,9 +42,15 @@ def test_question_shows_category_author_points_and_votes(client, question, membe
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(0, "0 votes"), (1, "1 vote"), (2, "+2 votes"), (22, "+22 votes"), (-1, "-1 vote"),
-     (-3, "-3 votes")],
-)  # fmt: skip
+    [
+        (0, "0 votes"),
+        (1, "1 vote"),
+        (2, "+2 votes"),
+        (22, "+22 votes"),
+        (-1, "-1 vote"),
+        (-3, "-3 votes"),
+    ],
+)
 def test_vote_count_text(client, question, score, label):
     Post.objects.filter(pk=question.pk).update(score=score)
     html = page(client, question)
@@ -167,9 +173,7 @@ def test_anonymous_email_never_appears_anywhere(client, question, member):
     answer = make_answer(
         question, poster=Poster(name="", email=ANON_EMAIL, notify=True, ip="10.1.1.2")
     )
-    make_comment(
-        question, poster=Poster(name="Kit", email=ANON_EMAIL, notify=True, ip="10.1.1.3")
-    )
+    make_comment(question, poster=Poster(name="Kit", email=ANON_EMAIL, notify=True, ip="10.1.1.3"))
     member_answer = make_answer(anon_question, author=member)
     staff = make_user("dana_staff", is_staff=True)
     post_edit(post=answer, editor=staff, body="Breathing slowly and talking to someone helps.")
@@ -224,8 +228,12 @@ def _big_thread(viewer: User) -> Post:
     answers = []
     for i in range(50):
         if i % 5 == 0:
-            poster = Poster(name=f"Visitor {i}" if i % 10 else "", email=ANON_EMAIL,
-                            notify=True, ip=f"10.2.0.{i}")  # fmt: skip
+            poster = Poster(
+                name=f"Visitor {i}" if i % 10 else "",
+                email=ANON_EMAIL,
+                notify=True,
+                ip=f"10.2.0.{i}",
+            )
             answer = make_answer(question, poster=poster, body=f"Anonymous answer number {i}.")
         else:
             answer = make_answer(
@@ -320,6 +328,7 @@ def test_list_query_counts_do_not_grow_with_questions(db, url):
     few = _count(browser, url)
     add_questions(35)
     many = _count(browser, url)
+    print("list page queries (5, 40 questions):", url, few, many)
     assert few == many, (url, few, many)
 
     browser.force_login(make_user("lister"))
@@ -327,3 +336,24 @@ def test_list_query_counts_do_not_grow_with_questions(db, url):
     few_member = _count(browser, url)
     add_questions(3)
     assert _count(browser, url) == few_member
+
+
+def test_user_text_is_escaped(client, member):
+    question = make_question(
+        author=member,
+        title="Why <script>alert('t')</script> do I worry?",
+        body="<img src=x onerror=alert(1)> **bold** <script>alert('b')</script>",
+        tags="worry",
+    )
+    make_answer(
+        question,
+        poster=Poster(name="<b>Sly</b>", ip="10.9.9.9"),
+        body="An answer <iframe src=//evil.example></iframe> with care.",
+    )
+    html = page(client, question)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "<img" not in html and "onerror" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "<iframe" not in html
+    assert "<b>Sly</b>" not in html and "&lt;b&gt;Sly&lt;/b&gt;" in html
+    assert "<strong>bold</strong>" in html
