@@ -46,7 +46,7 @@ def _load_payloads() -> list[str]:
         [
             "<script>\x00alert(1)</script> NUL inside a tag name",
             "\x00\x00\x00",
-            "[a](java\x00script:alert(1)) and <a href=\"java\x00script:alert(1)\">x</a>",
+            '[a](java\x00script:alert(1)) and <a href="java\x00script:alert(1)">x</a>',
             "<img src=x onerror=alert(1)>" * 5_000,  # longer than any field allows
             "a" * 100_001,
             "x " * 600_000,  # over a megabyte
@@ -135,6 +135,42 @@ class _FormValues(HTMLParser):
             self._textarea = None
 
 
+class _TextOf(HTMLParser):
+    """The text of each element with this CSS class or id."""
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.css_class = css_class
+        self.texts: list[str] = []
+        self._open: list[str] = []  # tags opened inside the element being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._open:
+            self._open.append(tag)
+            return
+        values = dict(attrs)
+        if self.css_class in (values.get("class") or "").split() or values.get("id") == (
+            self.css_class
+        ):
+            self._open.append(tag)
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag == self._open[-1]:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.texts[-1] += data
+
+
+def texts_of(html: str, css_class: str) -> list[str]:
+    parser = _TextOf(css_class)
+    parser.feed(html)
+    parser.close()
+    return parser.texts
+
+
 def form_values(html: str) -> dict[str, str]:
     parser = _FormValues()
     parser.feed(html)
@@ -149,7 +185,7 @@ def test_the_check_catches_what_it_should():
         "<img src=x onerror=alert(1)>",
         '<a href=" jav&#x09;ascript:alert(1)">x</a>',
         '<a href="JaVaScRiPt:alert(1)">x</a>',
-        '<a href="&#0;data:text/html,x">x</a>',
+        '<a href="&#1;data:text/html,x">x</a>',
         '<form><button formaction="vbscript:x">x</button></form>',
         '<object data="data:text/html,x"></object>',
         "<svg><a xlink:href='javascript:x'>x</a></svg>",
@@ -165,7 +201,7 @@ def test_the_check_catches_what_it_should():
             assert_no_executable_script(html)
     assert_no_executable_script(
         '<script src="/static/mindwell/mindwell.js" defer></script>'
-        '<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1) onload=x</p>'
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1) onload=x</p>"
         '<a href="/questions/1/x/" title="javascript:">ok</a>'
     )
 
@@ -255,26 +291,46 @@ def test_payloads_through_services_and_pages(batch, client):
     assert accepted["body"] >= len(batch) * 0.8, accepted
     assert accepted["comment"] >= len(batch) * 0.5, accepted
 
-    # One render of the thread that holds this batch's answers, comments and names ...
+    # One render of the thread that holds this batch's answers, comments and names: nothing
+    # executable, every reply shown, and every name shown exactly as it was stored.
     response = client.get(host.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert_no_executable_script(html)
-    replies = Post.objects.filter(question=host).exclude(pk=host.pk)
-    assert html.count('class="post answer') == replies.filter(kind="A").count()
-    assert html.count('class="comment"') == replies.filter(kind="C").count()
+    replies = list(Post.objects.filter(question=host).exclude(pk=host.pk))
+    assert html.count('class="post answer') == sum(r.kind == "A" for r in replies)
+    assert html.count('class="comment"') == sum(r.kind == "C" for r in replies)
+    assert sorted(texts_of(html, "anonymous")) == sorted(
+        r.display_name for r in replies if r.author_id is None
+    )
 
-    # ... and of each question that took a payload as title, body or tag.
+    # What a question page inserts unescaped is body_html: check every one. Titles and tags
+    # are checked on the list pages, which show them all; and every fifth question's own page
+    # is rendered too (the rest render the same template with other text).
     for question in payload_questions:
+        assert_no_executable_script(question.body_html)
+    for question in payload_questions[::5]:
         response = client.get(question.get_absolute_url())
         assert response.status_code == 200, question.pk
-        assert_no_executable_script(response.content.decode())
-
-    # The list pages show titles and tags.
-    for url in ("/", "/?page=2", "/tags/"):
-        response = client.get(url)
+        html = response.content.decode()
+        assert_no_executable_script(html)
+        assert texts_of(html, "question-title") == [question.title]
+    titles, tags = [], []
+    total = Post.objects.filter(kind="Q").count()
+    for page in range(1, (total + 19) // 20 + 1):
+        response = client.get(f"/?page={page}")
         assert response.status_code == 200
-        assert_no_executable_script(response.content.decode())
+        html = response.content.decode()
+        assert_no_executable_script(html)
+        titles += texts_of(html, "question-title")
+        tags += texts_of(html, "tag")
+    assert sorted(titles) == sorted(Post.objects.filter(kind="Q").values_list("title", flat=True))
+    assert set(tags) == set(
+        Post.objects.filter(kind="Q", tags__isnull=False).values_list("tags__name", flat=True)
+    )
+    response = client.get("/tags/")
+    assert response.status_code == 200
+    assert_no_executable_script(response.content.decode())
 
 
 @pytest.mark.django_db
@@ -289,6 +345,7 @@ def test_payloads_through_the_preview(batch, client):
 # --- (b) the nastiest payloads, through the real forms -------------------------------------
 
 _NASTY_MARKERS: list[Callable[[str], bool]] = [
+    lambda p: 100_000 < len(p) < 500_000,  # over every field's limit, under the upload limit
     lambda p: "<script" in p.lower(),
     lambda p: "javascript:" in p.lower().replace(" ", ""),
     lambda p: "onerror" in p.lower(),
@@ -400,3 +457,10 @@ def test_nastiest_payloads_through_the_forms(payload, client, question, member):
     response = client.get(question.get_absolute_url())
     assert response.status_code == 200
     assert_no_executable_script(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_a_post_over_the_upload_limit_is_refused_without_a_server_error(client, question):
+    response = client.post(f"/questions/{question.pk}/answer/", {"body": "x " * 1_500_000})
+    assert response.status_code == 400
+    assert not Post.objects.filter(kind="A").exists()
