@@ -1,4 +1,7 @@
+import importlib
 import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -14,6 +17,56 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _seed_reference_data() -> None:
+    """The rows the data migrations create (categories, footer pages)."""
+    from django.apps import apps
+
+    taxonomy = importlib.import_module("mindwell.taxonomy.migrations.0002_seed_categories")
+    pages = importlib.import_module("mindwell.siteconfig.migrations.0002_default_pages")
+    taxonomy.seed(apps, None)
+    pages.create_pages(apps, None)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        "live_server" in fixtures
+        or "transactional_db" in fixtures
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
+    """A transactional test ends by flushing every table, which also removes what the data
+    migrations created; make sure it is there when such a test starts."""
+    if _is_transactional(request.node):
+        with django_db_blocker.unblock():
+            _seed_reference_data()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After a transactional test's flush, put the migrations' rows back so the tests that run
+    next see the database as migrated."""
+    result = yield
+    if nextitem is not None and _is_transactional(item):
+        blocker = item.session.config.stash.get(_BLOCKER_KEY, None)
+        if blocker is not None:
+            with blocker.unblock():
+                _seed_reference_data()
+    return result
+
+
+_BLOCKER_KEY = pytest.StashKey[Any]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_blocker(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
+    request.config.stash[_BLOCKER_KEY] = django_db_blocker
 
 
 @pytest.fixture

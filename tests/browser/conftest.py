@@ -8,16 +8,14 @@ nothing from CDNs, font services or analytics.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import playwright.sync_api as playwright_sync
 import pytest
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,45 +51,14 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def _seed_reference_data() -> None:
-    """The rows the data migrations create (categories, footer pages). The live server's
-    transactional database is flushed after each test, which removes them."""
-    from django.apps import apps
-
-    taxonomy = importlib.import_module("mindwell.taxonomy.migrations.0002_seed_categories")
-    pages = importlib.import_module("mindwell.siteconfig.migrations.0002_default_pages")
-    taxonomy.seed(apps, None)
-    pages.create_pages(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
-    if "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        _seed_reference_data()
-        # Read by pytest_runtest_teardown below, to restore the rows after the flush.
-        request.node._mindwell_db_blocker = django_db_blocker
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """After a live-server test the flush has emptied every table; put the migrations' rows
-    back so the tests that run next see the database as migrated. (Not after the last test:
-    the test database is destroyed then.)"""
-    result = yield
-    blocker = getattr(item, "_mindwell_db_blocker", None)
-    if blocker is not None and nextitem is not None:
-        with blocker.unblock():
-            _seed_reference_data()
-    return result
-
-
 class RequestLog:
     """Every URL the browser asked for, across all the contexts of one test."""
 
     def __init__(self, allowed_netloc: str) -> None:
         self.allowed_netloc = allowed_netloc
         self.urls: list[str] = []
+        self.statuses: dict[str, int] = {}
+        self.script_errors: list[str] = []
 
     def is_local(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -101,6 +68,14 @@ class RequestLog:
 
     def foreign(self) -> list[str]:
         return [url for url in self.urls if not self.is_local(url)]
+
+    def broken_assets(self) -> dict[str, int]:
+        """Stylesheets and scripts that did not load."""
+        return {
+            url: status
+            for url, status in self.statuses.items()
+            if urlsplit(url).path.endswith((".css", ".js")) and status != 200
+        }
 
 
 @pytest.fixture
@@ -122,6 +97,8 @@ def new_context(
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.on("request", lambda req: request_log.urls.append(req.url))
+        context.on("response", lambda res: request_log.statuses.update({res.url: res.status}))
+        context.on("weberror", lambda err: request_log.script_errors.append(str(err.error)))
         # Nothing may leave the machine, even if a test fails to notice it.
         context.route(lambda url: not request_log.is_local(url), lambda route: route.abort())
         contexts.append(context)
@@ -136,4 +113,3 @@ def new_context(
 def page(new_context: Callable[..., Any]) -> Any:
     """A page in a new desktop-sized context: a visitor who is not logged in."""
     return new_context().new_page()
-
