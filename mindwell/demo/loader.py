@@ -33,6 +33,9 @@ PROLIFIC_COUNT = 8
 MODERATOR_USERNAME = "counsellor.tom"
 # The question the seed page shows: +22 votes, edited, in Psychology.
 SEED_QUESTION_WORDS = "former client for coffee"
+SEED_QUESTION_EDIT = (
+    "Edit: thank you, everyone. I took this to supervision and I will decline, warmly."
+)
 
 
 def _categories() -> dict[str, Category]:
@@ -205,6 +208,8 @@ def _edit(threads, moderator: User, rng: random.Random) -> int:  # type: ignore[
         post = Post.objects.get(pk=post.pk)
         editor = moderator if index % 3 == 0 else post.author
         sentence = content.EXTRA_EDIT_SENTENCES[index % len(content.EXTRA_EDIT_SENTENCES)]
+        if SEED_QUESTION_WORDS in post.title:
+            sentence = SEED_QUESTION_EDIT
         post_edit(
             post=post,
             editor=editor,
