@@ -9,6 +9,8 @@ from mindwell.config.env import database_config, email_config, env_bool, env_lis
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env_str("MINDWELL_DATA_DIR", str(Path.cwd() / ".data")))
+# The SQLite file lives here; SQLite will not create a missing folder by itself.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 # A fixed development key; production settings refuse to start with it.
 DEFAULT_SECRET_KEY = "mindwell-insecure-development-key-change-me"  # noqa: S105
