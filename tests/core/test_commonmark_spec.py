@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from mindwell.core.markdown import commonmark_parser, render_markdown
+from tests.shared import CORPORA
 
-SPEC_PATH = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "commonmark" / "spec.json"
-)
+SPEC_PATH = CORPORA / "commonmark" / "spec.json"
 EXAMPLES = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
 
 _EMPTY_BLOCKQUOTE = (

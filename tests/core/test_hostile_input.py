@@ -17,7 +17,6 @@ import json
 import uuid
 from collections.abc import Callable
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +26,7 @@ from mindwell.qa.models import Post
 from mindwell.qa.services import answer_create, comment_create, question_create
 from mindwell.qa.services.common import Poster
 from tests.factories import category, make_answer, make_question, make_user
-
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+from tests.shared import CORPORA
 
 
 def _load_payloads() -> list[str]:
