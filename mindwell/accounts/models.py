@@ -3,6 +3,8 @@ from django.contrib.auth.models import UserManager as AuthUserManager
 from django.db import models
 from django.urls import reverse
 
+from mindwell.reputation.rules import starting_points
+
 
 class UserQuerySet(models.QuerySet):
     def ranked(self) -> "UserQuerySet":
@@ -18,7 +20,7 @@ class User(AbstractUser):
 
     about = models.TextField(blank=True, max_length=2000)
     # The base (100, as in Question2Answer) plus the sum of the ledger.
-    points = models.IntegerField(default=100, db_index=True)
+    points = models.IntegerField(default=starting_points, db_index=True)
 
     objects = UserManager()  # type: ignore[misc]  # django-stubs types the base manager as a ClassVar
 

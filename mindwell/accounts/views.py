@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from mindwell.accounts.forms import RegistrationForm
@@ -26,11 +27,12 @@ def register(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. You are logged in.")
         target = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(
+        if not target or not url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
-            target = "home"  # never send a new member to another site
-        return redirect(target)
+            target = reverse("home")  # never send a new member to another site
+        # A plain redirect: `next` is a path, never a URL name to look up.
+        return HttpResponseRedirect(target)
     status = 400 if request.method == "POST" else 200
     return render(request, "registration/register.html", {"form": form}, status=status)
 

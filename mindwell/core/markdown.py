@@ -30,6 +30,7 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_LANGUAGE_CLASS = re.compile(r"language-[\w+#.-]{1,40}")
 
 
 def _image_as_link(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
@@ -73,10 +74,14 @@ def _site_parser() -> MarkdownIt:
 _PARSER = _site_parser()
 
 
-def _drop_control_characters_in_urls(element: str, attribute: str, value: str) -> str | None:
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     # No real address contains control characters, and some browsers skipped them, which
     # made "java&#1;script:" a javascript: link. Such an href is dropped.
     if attribute == "href" and _CONTROL_CHARACTERS.search(value):
+        return None
+    # A code block's language is the only class a post may carry; any other class could
+    # borrow the site's own styles ("best-badge", "message") to imitate the interface.
+    if attribute == "class" and not _LANGUAGE_CLASS.fullmatch(value):
         return None
     return value
 
@@ -87,7 +92,7 @@ def sanitize_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        attribute_filter=_drop_control_characters_in_urls,
+        attribute_filter=_filter_attribute,
         link_rel="nofollow ugc",
         strip_comments=True,
     )

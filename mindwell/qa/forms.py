@@ -11,7 +11,8 @@ from mindwell.taxonomy.models import Category
 
 HONEYPOT_MESSAGE = (
     "Your post looks automated (a hidden field was filled in), so it was not posted. "
-    "If you are a person, please clear the field labelled “Leave this empty” and send again."
+    "If you are a person, please send it again: the hidden field is now empty and your "
+    "text is still here."
 )
 
 
@@ -33,6 +34,14 @@ def category_choices() -> list[tuple[str, str]]:
     return choices
 
 
+class EmptyOnRedisplay(forms.TextInput):
+    """The honeypot is re-rendered empty, so a person whose browser filled it by mistake
+    can simply send the form again."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
 class PostFormBase(forms.Form):
     """Fields every post form shares: the once-only token, the honeypot, and what a visitor
     without an account may fill in."""
@@ -41,7 +50,7 @@ class PostFormBase(forms.Form):
     website = forms.CharField(
         label="Leave this empty",
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=EmptyOnRedisplay(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     anon_name = forms.CharField(
         label="Your name to display (optional):", required=False, max_length=200

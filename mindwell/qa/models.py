@@ -36,10 +36,13 @@ class PostQuerySet(models.QuerySet):
         return self.filter(kind=PostKind.COMMENT)
 
     def visible_to(self, user) -> PostQuerySet:  # type: ignore[no-untyped-def]
-        """What a viewer may read: published posts; staff also see hidden ones."""
+        """What a viewer may read: published posts in a published question's thread; staff
+        also see hidden ones. A hidden question hides its answers and comments with it."""
         if user is not None and user.is_authenticated and user.is_staff:
-            return self.exclude(status=PostStatus.DELETED)
-        return self.published()
+            return self.exclude(status=PostStatus.DELETED).exclude(
+                question__status=PostStatus.DELETED
+            )
+        return self.filter(status=PostStatus.PUBLISHED, question__status=PostStatus.PUBLISHED)
 
     def with_listing_data(self) -> PostQuerySet:
         return self.select_related("author", "category").prefetch_related("tags")
@@ -156,6 +159,14 @@ class Post(models.Model):
     def is_deleted(self) -> bool:
         return self.status == PostStatus.DELETED
 
+    def thread_is_published(self) -> bool:
+        """Whether this post and the question it belongs to are both published."""
+        if self.status != PostStatus.PUBLISHED:
+            return False
+        if self.question_id is None or self.question_id == self.pk:
+            return True
+        return Post.objects.filter(pk=self.question_id, status=PostStatus.PUBLISHED).exists()
+
     @property
     def display_name(self) -> str:
         if self.author_id is not None:
@@ -183,8 +194,8 @@ class Revision(models.Model):
     title_after = models.CharField(max_length=200, blank=True)
     body_before = models.TextField(blank=True)
     body_after = models.TextField(blank=True)
-    tags_before = models.CharField(max_length=400, blank=True)
-    tags_after = models.CharField(max_length=400, blank=True)
+    tags_before = models.TextField(blank=True)
+    tags_after = models.TextField(blank=True)
     category_before = models.CharField(max_length=80, blank=True)
     category_after = models.CharField(max_length=80, blank=True)
     reason = models.CharField(max_length=200, blank=True)

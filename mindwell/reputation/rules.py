@@ -72,3 +72,8 @@ class PointsRules:
 
 def current_rules() -> PointsRules:
     return PointsRules(**getattr(settings, "MINDWELL_POINTS", {}))
+
+
+def starting_points() -> int:
+    """A new member's points: the base, before any ledger event."""
+    return current_rules().base

@@ -25,12 +25,18 @@ def expected_points(*, rules: PointsRules) -> dict[int, int]:
         totals[author_id] += rules.question_posted() if kind == "Q" else rules.answer_posted()
         totals[author_id] += rules.votes_received(kind=kind, upvotes=up, downvotes=down)
 
-    selections = published.filter(kind=PostKind.QUESTION, best_answer__isnull=False).values_list(
-        "author_id", "best_answer__author_id"
-    )
+    # Every published question counts here, including those asked without an account: the
+    # answerer still earns the selection (the services do the same).
+    selections = Post.objects.filter(
+        status=PostStatus.PUBLISHED,
+        kind=PostKind.QUESTION,
+        best_answer__isnull=False,
+        best_answer__author__isnull=False,
+    ).values_list("author_id", "best_answer__author_id")
     for asker_id, answerer_id in selections.iterator(chunk_size=5000):
-        if answerer_id is not None and answerer_id != asker_id:
-            totals[asker_id] += rules.selecting()
+        if answerer_id != asker_id:
+            if asker_id is not None:
+                totals[asker_id] += rules.selecting()
             totals[answerer_id] += rules.selected()
 
     votes = Vote.objects.filter(post__status=PostStatus.PUBLISHED).values_list(

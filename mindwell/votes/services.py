@@ -26,7 +26,7 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         post = Post.objects.select_for_update().get(pk=post.pk)
         if post.status == PostStatus.DELETED:
             raise ServiceError("This post has been deleted, so it can no longer be voted on.")
-        if post.status != PostStatus.PUBLISHED:
+        if not post.thread_is_published():
             raise ServiceError("This post is hidden, so it cannot be voted on.")
         if post.kind not in (PostKind.QUESTION, PostKind.ANSWER):
             raise ServiceError("Only questions and answers can be voted on.")

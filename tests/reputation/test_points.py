@@ -116,3 +116,29 @@ def test_rules_match_question2answer_defaults():
     assert (rules.selecting(), rules.selected()) == (30, 300)
     assert rules.votes_received(kind="A", upvotes=100, downvotes=100) == (20 - 5) * 10
     assert rules.votes_received(kind="Q", upvotes=3, downvotes=1) == (3 - 1) * 10
+
+
+def test_selection_on_a_question_asked_without_an_account_agrees_with_recalculation(
+    other_member, capsys
+):
+    from mindwell.qa.services import question_create
+    from mindwell.qa.services.common import Poster
+    from mindwell.siteconfig.models import SiteSettings
+    from tests.factories import category
+
+    site = SiteSettings.current()
+    site.anonymous_questions = True
+    site.save()
+    question = question_create(
+        poster=Poster(name="worried"),
+        title="A question asked without an account?",
+        body="",
+        category_id=category().pk,
+    )
+    answer = make_answer(question, author=other_member)
+    moderator = make_user(is_staff=True)
+    best_answer_select(question=question, answer=answer, user=moderator)
+    assert points(other_member) == 100 + 40 + 300
+    call_command("recalculate_points")
+    assert "(0 ledger corrections)" in capsys.readouterr().out
+    assert points(other_member) == 100 + 40 + 300

@@ -109,6 +109,9 @@ STORAGES = {
 vars().update(email_config(env_str("EMAIL_URL", "console:")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mindwell <noreply@localhost>")
 
+# How many reverse proxies in front of Mindwell append to X-Forwarded-For (0: none).
+MINDWELL_TRUSTED_PROXY_HOPS = int(env_str("MINDWELL_TRUSTED_PROXY_HOPS", "0"))
+
 CSRF_FAILURE_VIEW = "mindwell.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

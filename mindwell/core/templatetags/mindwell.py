@@ -62,3 +62,11 @@ def may_edit(user, post) -> bool:  # type: ignore[no-untyped-def]
     from mindwell.qa.permissions import can_edit
 
     return can_edit(user, post)
+
+
+@register.filter
+def may_vote(user, post) -> bool:  # type: ignore[no-untyped-def]
+    """{% if user|may_vote:post %}: asks the qa permission policy."""
+    from mindwell.qa.permissions import can_vote
+
+    return can_vote(user, post)

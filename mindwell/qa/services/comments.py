@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
-from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.qa.models import Post, PostKind
 from mindwell.qa.services.common import Poster, check_not_duplicate, check_poster, create_once
 from mindwell.qa.validation import check_length
 from mindwell.siteconfig.models import SiteSettings
@@ -27,7 +27,7 @@ def comment_create(
         parent = Post.objects.select_for_update().get(pk=parent.pk)
         if parent.kind not in (PostKind.QUESTION, PostKind.ANSWER):
             raise ServiceError("Comments go on a question or an answer.")
-        if parent.status != PostStatus.PUBLISHED:
+        if not parent.thread_is_published():
             raise ServiceError("This post is no longer open for comments.")
         token = check_not_duplicate(submit_token)
         author_fields = check_poster(poster, kind=PostKind.COMMENT, site=site)

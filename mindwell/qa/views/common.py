@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
-from mindwell.core.errors import ServiceError
+from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.core.ratelimit import client_ip
 from mindwell.qa.services.common import DuplicateSubmission, Poster
 
@@ -22,10 +22,28 @@ def poster_from(request: HttpRequest, form: Form) -> Poster:
     )
 
 
-def apply_service_error(form: Form, error: ServiceError) -> None:
-    """Show a service's refusal on the form, next to the field it is about."""
+def apply_service_error(form: Form, error: ServiceError) -> int:
+    """Show a service's refusal on the form, next to the field it is about, and return the
+    HTTP status that says what kind of refusal it was."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+    return status_for(error)
+
+
+def status_for(error: ServiceError) -> int:
+    if isinstance(error, RateLimited):
+        return 429
+    if isinstance(error, PermissionDenied):
+        return 403
+    return 400
+
+
+def refuse_keeping_text(form: Form, message: str) -> int:
+    """The person may not post (logged out meanwhile, say): say so on the form, which still
+    holds everything they typed."""
+    form.is_valid()
+    form.add_error(None, f"{message} Your text is kept below, so nothing is lost.")
+    return 403
 
 
 def duplicate_redirect(request: HttpRequest, error: DuplicateSubmission) -> HttpResponse:

@@ -21,6 +21,8 @@ from mindwell.qa.views.common import (
     apply_service_error,
     duplicate_redirect,
     poster_from,
+    refuse_keeping_text,
+    status_for,
     wants_json,
 )
 from mindwell.votes.services import vote_cast
@@ -39,13 +41,17 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     if parent.kind == PostKind.COMMENT:
         raise Http404("Comments go on questions and answers.")
     anonymous = not request.user.is_authenticated
-    if not permissions.can_post(request.user, PostKind.COMMENT):
+    allowed = permissions.can_post(request.user, PostKind.COMMENT)
+    if request.method != "POST" and not allowed:
         messages.info(request, "Please log in or register to comment.")
         return redirect_to_login(parent.get_absolute_url())
     status = 200
     if request.method == "POST":
         form = CommentForm(request.POST, anonymous=anonymous)
-        if form.is_valid():
+        status = 400
+        if not allowed:
+            status = refuse_keeping_text(form, "Please log in or register to comment.")
+        elif form.is_valid():
             try:
                 comment = comment_create(
                     poster=poster_from(request, form),
@@ -56,11 +62,10 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
             except DuplicateSubmission as error:
                 return duplicate_redirect(request, error)
             except ServiceError as error:
-                apply_service_error(form, error)
+                status = apply_service_error(form, error)
             else:
                 messages.success(request, "Your comment is posted.")
                 return redirect(comment.get_absolute_url())
-        status = 400
     else:
         form = CommentForm(anonymous=anonymous)
     return render(request, "qa/comment_form.html", {"form": form, "parent": parent}, status=status)
@@ -70,19 +75,16 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("question"), pk=pk)
     value = VOTE_VALUES.get(request.POST.get("value", ""))
-    error = ""
-    if not request.user.is_authenticated:
-        error = "Please log in or register to vote."
-    elif value is None:
-        error = "A vote is up, down or withdrawn."
-    else:
-        try:
-            post = vote_cast(user=request.user, post=post, value=value)
-        except ServiceError as exc:
-            error = exc.message
+    error, status = "", 200
+    try:
+        if value is None:
+            raise ServiceError("A vote is up, down or withdrawn.")
+        post = vote_cast(user=request.user, post=post, value=value)
+    except ServiceError as exc:
+        error, status = exc.message, status_for(exc)
     if wants_json(request):
         if error:
-            return JsonResponse({"error": error}, status=403 if "log in" in error else 400)
+            return JsonResponse({"error": error}, status=status)
         return JsonResponse({"score": post.score, "label": votes_label(post.score), "vote": value})
     if error:
         messages.error(request, error)
@@ -112,17 +114,26 @@ def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(question.get_absolute_url())
 
 
-@login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
-    if not permissions.can_edit(request.user, post):
+    is_question = post.kind == PostKind.QUESTION
+    if request.method != "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method != "POST" and not permissions.can_edit(request.user, post):
         messages.error(request, "You can edit only your own posts.")
         return redirect(post.get_absolute_url())
-    is_question = post.kind == PostKind.QUESTION
     status = 200
     if request.method == "POST":
         form = EditForm(request.POST, is_question=is_question)
-        if form.is_valid():
+        status = 400
+        if not permissions.can_edit(request.user, post):
+            message = (
+                "Please log in again to save this edit."
+                if not request.user.is_authenticated
+                else "You can edit only your own posts."
+            )
+            status = refuse_keeping_text(form, message)
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 post_edit(
@@ -135,11 +146,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=data["reason"],
                 )
             except ServiceError as error:
-                apply_service_error(form, error)
+                status = apply_service_error(form, error)
             else:
                 messages.success(request, "Your edit is saved.")
                 return redirect(post.get_absolute_url())
-        status = 400
     else:
         form = EditForm(
             initial={

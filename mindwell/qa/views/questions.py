@@ -9,8 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from mindwell.core import ratelimit
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
+from mindwell.core.ratelimit import client_ip
 from mindwell.qa import permissions
 from mindwell.qa.forms import AnswerForm, QuestionForm
 from mindwell.qa.models import Post, PostKind, PostStatus
@@ -18,7 +20,12 @@ from mindwell.qa.selectors import SORTS, question_list, question_thread
 from mindwell.qa.services import answer_create, question_create
 from mindwell.qa.services.common import DuplicateSubmission
 from mindwell.qa.services.questions import question_view
-from mindwell.qa.views.common import apply_service_error, duplicate_redirect, poster_from
+from mindwell.qa.views.common import (
+    apply_service_error,
+    duplicate_redirect,
+    poster_from,
+    refuse_keeping_text,
+)
 from mindwell.siteconfig.models import SiteSettings
 
 PAGE_SIZE = 20
@@ -50,11 +57,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _answer_form_context(request: HttpRequest, question: Post, form: AnswerForm | None) -> dict:
+    """The answer form: empty when the viewer may answer, or the refused one with their text."""
     site = SiteSettings.current()
     can_answer = permissions.can_post(request.user, PostKind.ANSWER, site=site)
-    anonymous = not request.user.is_authenticated
     if form is None and can_answer:
-        form = AnswerForm(anonymous=anonymous)
+        form = AnswerForm(anonymous=not request.user.is_authenticated)
     return {"answer_form": form, "can_answer": can_answer}
 
 
@@ -80,7 +87,8 @@ def _render_question(
         raise Http404("No such question.")
     question = thread.question
     if request.method == "GET" and slug != question.slug:
-        return redirect(question.get_absolute_url(), permanent=True)
+        # Permanent only for a real old slug; "-" is the placeholder of answer links.
+        return redirect(question.get_absolute_url(), permanent=slug != "-")
     if request.method == "GET":
         question_view(question=question, viewer=request.user)
     context = {
@@ -100,8 +108,9 @@ def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Post.objects.questions().visible_to(request.user), pk=pk)
     form = AnswerForm(request.POST, anonymous=not request.user.is_authenticated)
     if not permissions.can_post(request.user, PostKind.ANSWER):
-        messages.error(request, "Please log in or register to answer.")
-        return redirect(f"{question.get_absolute_url()}#answer")
+        status = refuse_keeping_text(form, "Please log in or register to answer.")
+        return _render_question(request, question.pk, answer_form=form, status=status)
+    status = 400
     if form.is_valid() and "preview" not in request.POST:
         try:
             answer = answer_create(
@@ -113,68 +122,72 @@ def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
         except DuplicateSubmission as error:
             return duplicate_redirect(request, error)
         except ServiceError as error:
-            apply_service_error(form, error)
+            status = apply_service_error(form, error)
         else:
             messages.success(request, "Thank you — your answer is posted.")
             return redirect(answer.get_absolute_url())
     preview = render_markdown(request.POST.get("body", "")) if "preview" in request.POST else ""
+    if preview and form.is_valid():
+        status = 200
     return _render_question(
-        request,
-        question.pk,
-        answer_form=form,
-        preview_html=preview,
-        status=200 if preview and form.is_valid() else 400,
+        request, question.pk, answer_form=form, preview_html=preview, status=status
     )
 
 
 def ask(request: HttpRequest) -> HttpResponse:
-    site = SiteSettings.current()
-    if not permissions.can_post(request.user, PostKind.QUESTION, site=site):
-        messages.info(request, "Please log in or register to ask a question.")
-        return redirect_to_login(request.get_full_path())  # keeps ?from_answer= and ?category=
     asked_from = _asked_from(request)
     anonymous = not request.user.is_authenticated
-    preview_html = ""
-    status = 200
-    if request.method == "POST":
-        form = QuestionForm(request.POST, anonymous=anonymous)
-        if form.is_valid() and "preview" not in request.POST:
-            try:
-                question = question_create(
-                    poster=poster_from(request, form),
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    category_id=form.cleaned_data["category"],
-                    tags=form.cleaned_data["tags"],
-                    asked_from=asked_from,
-                    submit_token=form.cleaned_data["submit_token"],
-                )
-            except DuplicateSubmission as error:
-                return duplicate_redirect(request, error)
-            except ServiceError as error:
-                apply_service_error(form, error)
-            else:
-                messages.success(request, "Your question is posted.")
-                return redirect(question.get_absolute_url())
-        if "preview" in request.POST:
-            preview_html = render_markdown(request.POST.get("body", ""))
+    allowed = permissions.can_post(request.user, PostKind.QUESTION)
+    if request.method != "POST":
+        if not allowed:
+            messages.info(request, "Please log in or register to ask a question.")
+            return redirect_to_login(request.get_full_path())  # keeps ?from_answer=, ?category=
+        form = QuestionForm(initial={"category": request.GET.get("category")}, anonymous=anonymous)
+        return _render_ask(request, form, asked_from)
+    form = QuestionForm(request.POST, anonymous=anonymous)
+    if not allowed:
+        status = refuse_keeping_text(form, "Please log in or register to ask a question.")
+        return _render_ask(request, form, asked_from, status=status)
+    if "preview" in request.POST:
         status = 200 if form.is_valid() else 400
-    else:
-        initial = {}
-        if request.GET.get("category"):
-            initial["category"] = request.GET["category"]
-        form = QuestionForm(initial=initial, anonymous=anonymous)
-    return render(
-        request,
-        "qa/ask.html",
-        {
-            "form": form,
-            "asked_from": asked_from,
-            "preview_html": preview_html,
-            "preview_title": request.POST.get("title", ""),
-        },
-        status=status,
-    )
+        return _render_ask(request, form, asked_from, status=status, preview=True)
+    status = 400
+    if form.is_valid():
+        try:
+            question = question_create(
+                poster=poster_from(request, form),
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                category_id=form.cleaned_data["category"],
+                tags=form.cleaned_data["tags"],
+                asked_from=asked_from,
+                submit_token=form.cleaned_data["submit_token"],
+            )
+        except DuplicateSubmission as error:
+            return duplicate_redirect(request, error)
+        except ServiceError as error:
+            status = apply_service_error(form, error)
+        else:
+            messages.success(request, "Your question is posted.")
+            return redirect(question.get_absolute_url())
+    return _render_ask(request, form, asked_from, status=status)
+
+
+def _render_ask(
+    request: HttpRequest,
+    form: QuestionForm,
+    asked_from: Post | None,
+    *,
+    status: int = 200,
+    preview: bool = False,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "asked_from": asked_from,
+        "preview_html": render_markdown(request.POST.get("body", "")) if preview else "",
+        "preview_title": request.POST.get("title", "") if preview else "",
+    }
+    return render(request, "qa/ask.html", context, status=status)
 
 
 def _asked_from(request: HttpRequest) -> Post | None:
@@ -187,4 +200,6 @@ def _asked_from(request: HttpRequest) -> Post | None:
 @require_POST
 def preview(request: HttpRequest) -> HttpResponse:
     """The server's rendering of a draft, for the live preview (same code as posting)."""
+    if not ratelimit.hit(f"preview:{client_ip(request)}", limit=120, window_seconds=60):
+        return HttpResponse("Too many previews; please wait a minute.", status=429)
     return HttpResponse(render_markdown(request.POST.get("body", "")[:100_000]))

@@ -64,3 +64,7 @@ def test_body_changed_in_admin_shows_on_the_question_page(client, question):
     assert "Reworded by a moderator" in html
     assert "555-0100" not in html
     assert Post.objects.get(pk=answer.pk).kind == "A"
+    # The admin edit went through the edit service, so it is in the history.
+    revision = answer.revisions.get()
+    assert "555-0100" in revision.body_before
+    assert revision.reason == "Edited in the admin"

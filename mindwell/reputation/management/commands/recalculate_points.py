@@ -26,6 +26,9 @@ class Command(BaseCommand):
         rules = current_rules()
         User = get_user_model()
         with transaction.atomic():
+            # Lock every member first: a vote or answer arriving meanwhile waits, so the
+            # totals written below cannot overwrite points earned during the run.
+            list(User.objects.select_for_update().values_list("pk", flat=True))
             expected = expected_points(rules=rules)
             ledger = ledger_totals()
             corrections = []
