@@ -24,6 +24,7 @@ setup: $(STAMP)
 
 migrate: setup
 	@mkdir -p $(MINDWELL_DATA_DIR)
+	$(BIN)/mindwell ensure_database
 	$(BIN)/mindwell migrate --noinput
 
 run: migrate

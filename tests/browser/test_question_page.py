@@ -174,7 +174,7 @@ def test_people_use_the_question_page(live_server, new_context, request_log):
     ask_page.wait_for_url(QUESTION_URL)
     expect(ask_page.get_by_text("Your edit is saved.")).to_be_visible()
     edited = question_article(ask_page).locator("p.meta.edited")
-    expect(edited).to_contain_text(re.compile(r"edited\s.+\sby\s+noor\b"))
+    expect(edited).to_contain_text(re.compile(r"edited by noor\b"))
     expect(question_article(ask_page)).to_contain_text("I have tried reading")
     edited.get_by_role("link", name="history").click()
     expect(ask_page.get_by_role("heading", name="Edit history")).to_be_visible()
@@ -196,7 +196,7 @@ def test_people_use_the_question_page(live_server, new_context, request_log):
     )
     expect(meta).to_contain_text(re.compile(rf"by\s+{asker.username}\s+{POINTS}"))
     expect(question.locator("p.meta.edited")).to_contain_text(
-        re.compile(rf"edited\s.+\sby\s+{asker.username}\b")
+        re.compile(rf"edited by {asker.username}\b")
     )
     expect(question.get_by_role("link", name="sleep")).to_be_visible()
     expect(question.get_by_role("link", name="anxiety")).to_be_visible()

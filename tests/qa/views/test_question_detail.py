@@ -77,7 +77,7 @@ def test_edit_shows_edited_and_editor(client, question, member):
     post_edit(post=question, editor=moderator, body="New details about my mornings.")
     html = page(client, question)
     assert "edited" in html
-    assert 'by <a href="/users/carol_mod/">carol_mod</a>' in html
+    assert 'edited by <a href="/users/carol_mod/">carol_mod</a>' in html
     assert "New details about my mornings." in html
     assert f'href="/posts/{question.pk}/history/"' in html
 
