@@ -11,4 +11,5 @@ def site(request):  # type: ignore[no-untyped-def]
             for page in Page.objects.filter(in_footer=True)
         ]
         cache.set(FOOTER_CACHE_KEY, footer, timeout=300)
-    return {"site": SiteSettings.current(), "footer_pages": footer}
+    # "forum", not "site": Django's auth views put their own `site` in the context.
+    return {"forum": SiteSettings.current(), "footer_pages": footer}

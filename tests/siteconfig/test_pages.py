@@ -169,3 +169,10 @@ def test_admin_needs_staff(client, member):
     client.force_login(member)
     response = client.get(reverse("admin:qa_post_changelist"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("url", ["/accounts/login/", "/accounts/password_reset/", "/"])
+def test_every_page_carries_the_site_name(client, url):
+    html = client.get(url).content.decode()
+    assert ">Mindwellnessforum</a>" in html
+    assert "- Mindwellnessforum</title>" in html
