@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made from
 # the same thread by the tests themselves are still synchronous and safe.
@@ -58,6 +59,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         if blocker is not None:
             with blocker.unblock():
                 _seed_reference_data()
+                # Hooks may run in another context than the tests (Playwright switches
+                # greenlets), so this may be a connection of its own: close it, or
+                # PostgreSQL refuses to drop the test database at the end.
+                connections.close_all()
     return result
 
 
