@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.core.ratelimit import client_ip
+from mindwell.qa.models import Post
 from mindwell.qa.services.common import DuplicateSubmission, Poster
 
 
@@ -49,6 +51,21 @@ def refuse_keeping_text(form: Form, message: str) -> int:
 def duplicate_redirect(request: HttpRequest, error: DuplicateSubmission) -> HttpResponse:
     messages.info(request, error.message)
     return HttpResponseRedirect(error.post.get_absolute_url())
+
+
+def submit_post(
+    request: HttpRequest, form: Form, create: Callable[[], Post], *, success: str
+) -> HttpResponse | int:
+    """Call a post service for a valid form. On success (or a repeated submission) return the
+    redirect to the post; on refusal, show why on the form and return the HTTP status."""
+    try:
+        post = create()
+    except DuplicateSubmission as error:
+        return duplicate_redirect(request, error)
+    except ServiceError as error:
+        return apply_service_error(form, error)
+    messages.success(request, success)
+    return HttpResponseRedirect(post.get_absolute_url())
 
 
 def wants_json(request: HttpRequest) -> bool:

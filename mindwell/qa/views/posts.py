@@ -16,13 +16,12 @@ from mindwell.qa.forms import CommentForm, EditForm
 from mindwell.qa.models import Post, PostKind
 from mindwell.qa.selectors import post_revisions
 from mindwell.qa.services import best_answer_select, best_answer_unselect, comment_create, post_edit
-from mindwell.qa.services.common import DuplicateSubmission
 from mindwell.qa.views.common import (
     apply_service_error,
-    duplicate_redirect,
     poster_from,
     refuse_keeping_text,
     status_for,
+    submit_post,
     wants_json,
 )
 from mindwell.votes.services import vote_cast
@@ -52,20 +51,20 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
         if not allowed:
             status = refuse_keeping_text(form, "Please log in or register to comment.")
         elif form.is_valid():
-            try:
-                comment = comment_create(
+            outcome = submit_post(
+                request,
+                form,
+                lambda: comment_create(
                     poster=poster_from(request, form),
                     parent=parent,
                     body=form.cleaned_data["body"],
                     submit_token=form.cleaned_data["submit_token"],
-                )
-            except DuplicateSubmission as error:
-                return duplicate_redirect(request, error)
-            except ServiceError as error:
-                status = apply_service_error(form, error)
-            else:
-                messages.success(request, "Your comment is posted.")
-                return redirect(comment.get_absolute_url())
+                ),
+                success="Your comment is posted.",
+            )
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            status = outcome
     else:
         form = CommentForm(anonymous=anonymous)
     return render(request, "qa/comment_form.html", {"form": form, "parent": parent}, status=status)

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mindwell.core import ratelimit
-from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
 from mindwell.core.ratelimit import client_ip
 from mindwell.qa import permissions
@@ -18,13 +17,11 @@ from mindwell.qa.forms import AnswerForm, QuestionForm
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.selectors import SORTS, question_list, question_thread
 from mindwell.qa.services import answer_create, question_create
-from mindwell.qa.services.common import DuplicateSubmission
 from mindwell.qa.services.questions import question_view
 from mindwell.qa.views.common import (
-    apply_service_error,
-    duplicate_redirect,
     poster_from,
     refuse_keeping_text,
+    submit_post,
 )
 from mindwell.siteconfig.models import SiteSettings
 
@@ -112,20 +109,20 @@ def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_question(request, question.pk, answer_form=form, status=status)
     status = 400
     if form.is_valid() and "preview" not in request.POST:
-        try:
-            answer = answer_create(
+        outcome = submit_post(
+            request,
+            form,
+            lambda: answer_create(
                 poster=poster_from(request, form),
                 question=question,
                 body=form.cleaned_data["body"],
                 submit_token=form.cleaned_data["submit_token"],
-            )
-        except DuplicateSubmission as error:
-            return duplicate_redirect(request, error)
-        except ServiceError as error:
-            status = apply_service_error(form, error)
-        else:
-            messages.success(request, "Thank you — your answer is posted.")
-            return redirect(answer.get_absolute_url())
+            ),
+            success="Thank you — your answer is posted.",
+        )
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        status = outcome
     preview = render_markdown(request.POST.get("body", "")) if "preview" in request.POST else ""
     if preview and form.is_valid():
         status = 200
@@ -153,8 +150,10 @@ def ask(request: HttpRequest) -> HttpResponse:
         return _render_ask(request, form, asked_from, status=status, preview=True)
     status = 400
     if form.is_valid():
-        try:
-            question = question_create(
+        outcome = submit_post(
+            request,
+            form,
+            lambda: question_create(
                 poster=poster_from(request, form),
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
@@ -162,14 +161,12 @@ def ask(request: HttpRequest) -> HttpResponse:
                 tags=form.cleaned_data["tags"],
                 asked_from=asked_from,
                 submit_token=form.cleaned_data["submit_token"],
-            )
-        except DuplicateSubmission as error:
-            return duplicate_redirect(request, error)
-        except ServiceError as error:
-            status = apply_service_error(form, error)
-        else:
-            messages.success(request, "Your question is posted.")
-            return redirect(question.get_absolute_url())
+            ),
+            success="Your question is posted.",
+        )
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        status = outcome
     return _render_ask(request, form, asked_from, status=status)
 
 
