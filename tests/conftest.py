@@ -40,15 +40,6 @@ def _is_transactional(item: pytest.Item) -> bool:
     )
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
-    """A transactional test ends by flushing every table, which also removes what the data
-    migrations created; make sure it is there when such a test starts."""
-    if _is_transactional(request.node):
-        with django_db_blocker.unblock():
-            _seed_reference_data()
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """After a transactional test's flush, put the migrations' rows back so the tests that run

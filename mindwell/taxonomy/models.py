@@ -40,14 +40,13 @@ class Category(models.Model):
         return chain
 
     def descendant_ids(self) -> list[int]:
-        """This category and everything below it (the tree is small; walk it level by level)."""
+        """This category and everything below it, in one query (the tree is small)."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
         ids = [self.pk]
-        frontier = [self.pk]
-        while frontier:
-            frontier = list(
-                Category.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-            )
-            ids.extend(frontier)
+        for pk in ids:  # grows while it is walked: breadth first
+            ids.extend(children.get(pk, []))
         return ids
 
 
