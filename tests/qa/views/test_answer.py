@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""Answering through the form, with and without an account, and every refusal keeping the text."""
 
 from __future__ import annotations
 

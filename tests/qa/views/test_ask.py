@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""Asking through the form: what is created, and what a person sees when it is refused."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""Commenting through the form, and what a visitor sees when comments need an account."""
 
 from __future__ import annotations
 

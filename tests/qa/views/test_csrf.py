@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""A form sent without its CSRF token is refused with an explanation and the text shown back."""
 
 from __future__ import annotations
 

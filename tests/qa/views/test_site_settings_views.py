@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""Site settings an administrator changes at run time, as the pages show them."""
 
 from __future__ import annotations
 

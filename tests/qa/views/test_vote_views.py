@@ -1,5 +1,4 @@
-"""Posting through the forms, as a browser would: what is created, and what a person sees
-when something is refused (a clear message, and their text still there)."""
+"""Voting through the form and the JSON path, and the votes that are refused."""
 
 from __future__ import annotations
 
