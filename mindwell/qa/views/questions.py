@@ -14,7 +14,7 @@ from mindwell.core.markdown import render_markdown
 from mindwell.core.ratelimit import client_ip
 from mindwell.qa import permissions
 from mindwell.qa.forms import AnswerForm, QuestionForm
-from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.qa.models import Post, PostKind
 from mindwell.qa.selectors import SORTS, question_list, question_thread
 from mindwell.qa.services import answer_create, question_create
 from mindwell.qa.services.questions import question_view
@@ -77,10 +77,10 @@ def _render_question(
 ) -> HttpResponse:
     thread = question_thread(question_id=pk, viewer=request.user)
     if thread is None:
-        if Post.objects.filter(pk=pk).exclude(kind=PostKind.QUESTION).exists():
-            reply = Post.objects.get(pk=pk)
-            if reply.status == PostStatus.PUBLISHED:
-                return redirect(reply.get_absolute_url())
+        replies = Post.objects.visible_to(request.user).exclude(kind=PostKind.QUESTION)
+        reply = replies.select_related("question").filter(pk=pk).first()
+        if reply is not None:
+            return redirect(reply.get_absolute_url())
         raise Http404("No such question.")
     question = thread.question
     if request.method == "GET" and slug != question.slug:
