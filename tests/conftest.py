@@ -21,13 +21,20 @@ def _clear_cache():
 
 
 def _seed_reference_data() -> None:
-    """The rows the data migrations create (categories, footer pages)."""
+    """The rows the data migrations create (categories, pages, crisis lines, limits)."""
     from django.apps import apps
 
-    taxonomy = importlib.import_module("mindwell.taxonomy.migrations.0002_seed_categories")
-    pages = importlib.import_module("mindwell.siteconfig.migrations.0002_default_pages")
-    taxonomy.seed(apps, None)
-    pages.create_pages(apps, None)
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(f"mindwell.{module}"), function)(apps, None)
+
+
+DATA_MIGRATIONS = [
+    ("taxonomy.migrations.0002_seed_categories", "seed"),
+    ("taxonomy.migrations.0004_support_category_defaults", "apply"),
+    ("siteconfig.migrations.0002_default_pages", "create_pages"),
+    ("safety.migrations.0002_default_crisis_resources", "seed"),
+    ("moderation.migrations.0002_default_write_limits", "seed"),
+]
 
 
 def _is_transactional(item: pytest.Item) -> bool:

@@ -18,8 +18,32 @@ class PostKind(models.TextChoices):
 
 class PostStatus(models.TextChoices):
     PUBLISHED = "published", "published"
+    # Pre-moderated: invisible to everyone but its writer and moderators until approved.
+    QUEUED = "queued", "waiting for approval"
     HIDDEN = "hidden", "hidden"
     DELETED = "deleted", "deleted"
+
+
+class RiskLevel(models.TextChoices):
+    """What the crisis assessor (mindwell.safety.risk) said about a post's text."""
+
+    NONE = "none", "none"
+    ELEVATED = "elevated", "elevated"
+    CRISIS = "crisis", "crisis"
+
+
+class ContentWarning(models.TextChoices):
+    """Warnings a writer may put on a post; readers see the post behind a click, and members
+    can choose warnings to keep collapsed."""
+
+    SUICIDE = "suicide", "suicide"
+    SELF_HARM = "self-harm", "self-harm"
+    ABUSE = "abuse", "abuse or violence"
+    SEXUAL_VIOLENCE = "sexual-violence", "sexual violence"
+    EATING = "eating", "eating disorders"
+    SUBSTANCES = "substances", "substance use"
+    DEATH = "death", "death and grief"
+    MEDICAL = "medical", "medical detail"
 
 
 class PostQuerySet(models.QuerySet):
@@ -36,13 +60,23 @@ class PostQuerySet(models.QuerySet):
         return self.filter(kind=PostKind.COMMENT)
 
     def visible_to(self, user) -> PostQuerySet:  # type: ignore[no-untyped-def]
-        """What a viewer may read: published posts in a published question's thread; staff
-        also see hidden ones. A hidden question hides its answers and comments with it."""
+        """What a viewer may read: published posts in a published question's thread, and a
+        member's own posts waiting for approval; staff also see hidden and queued ones. A
+        hidden question hides its answers and comments with it."""
         if user is not None and user.is_authenticated and user.is_staff:
             return self.exclude(status=PostStatus.DELETED).exclude(
                 question__status=PostStatus.DELETED
             )
+        if user is not None and user.is_authenticated:
+            own_queued = Q(status=PostStatus.QUEUED, author=user)
+            own_queued_question = Q(question__status=PostStatus.QUEUED, question__author=user)
+            return self.filter(Q(status=PostStatus.PUBLISHED) | own_queued).filter(
+                Q(question__status=PostStatus.PUBLISHED) | own_queued_question
+            )
         return self.filter(status=PostStatus.PUBLISHED, question__status=PostStatus.PUBLISHED)
+
+    def queued(self) -> PostQuerySet:
+        return self.filter(status=PostStatus.QUEUED)
 
     def with_listing_data(self) -> PostQuerySet:
         return self.select_related("author", "category").prefetch_related("tags")
@@ -99,6 +133,28 @@ class Post(models.Model):
         on_delete=models.SET_NULL,
         related_name="follow_up_questions",
         help_text="The answer this question was asked from.",
+    )
+    # Safety and moderation state (see mindwell.safety and mindwell.moderation).
+    risk_level = models.CharField(
+        max_length=8, choices=RiskLevel.choices, default=RiskLevel.NONE, db_index=True
+    )
+    content_warning = models.CharField(max_length=20, choices=ContentWarning.choices, blank=True)
+    flag_count = models.PositiveIntegerField(default=0)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    close_reason = models.CharField(max_length=300, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    comments_locked = models.BooleanField(default=False)
+    slow_mode_seconds = models.PositiveIntegerField(
+        default=0, help_text="Seconds a member must wait between replies here (0: off)."
     )
     # One form submission creates at most one post, however often it is sent.
     submit_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
@@ -158,6 +214,22 @@ class Post(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.status == PostStatus.DELETED
+
+    @property
+    def is_queued(self) -> bool:
+        return self.status == PostStatus.QUEUED
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == PostStatus.HIDDEN
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.risk_level == RiskLevel.CRISIS
 
     def thread_is_published(self) -> bool:
         """Whether this post and the question it belongs to are both published."""

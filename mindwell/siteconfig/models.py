@@ -37,6 +37,36 @@ class SiteSettings(models.Model):
         help_text="Posts a visitor without an account may make per hour from one address.",
     )
 
+    # Moderation and safety (see mindwell.moderation and mindwell.safety).
+    flags_to_hide = models.PositiveIntegerField(
+        "flags that hide a post",
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text="A post is hidden, pending review, when this many members flag it.",
+    )
+    premoderate_anonymous = models.BooleanField(
+        "posts by visitors without an account wait for approval", default=False
+    )
+    premoderate_new_member_days = models.PositiveIntegerField(
+        "posts by members younger than this many days wait for approval",
+        default=0,
+        help_text="0: off.",
+    )
+    premoderate_points_below = models.PositiveIntegerField(
+        "posts by members with fewer points wait for approval", default=0, help_text="0: off."
+    )
+    captcha_anonymous = models.BooleanField(
+        "ask a captcha of visitors posting without an account", default=False
+    )
+    captcha_registration = models.BooleanField("ask a captcha on registration", default=False)
+    captcha_feedback = models.BooleanField("ask a captcha on the feedback form", default=True)
+    crisis_country = models.CharField(
+        "default country for crisis resources",
+        max_length=2,
+        default="US",
+        help_text="Two-letter code; visitors can choose their own.",
+    )
+
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"

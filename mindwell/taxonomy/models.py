@@ -16,6 +16,20 @@ class Category(models.Model):
     position = models.PositiveIntegerField(default=0)
     question_count = models.PositiveIntegerField(default=0)
 
+    # Support-friendly defaults (see mindwell.moderation): people asking for support should
+    # not be voted down; answers in health categories carry a "not medical advice" notice.
+    question_downvotes = models.BooleanField(
+        "allow downvotes on questions",
+        default=True,
+        help_text="Turn off in support categories; downvotes on answers stay.",
+    )
+    health_notice = models.BooleanField(
+        "show a 'not medical advice' notice on answers", default=False
+    )
+    slow_mode_seconds = models.PositiveIntegerField(
+        default=0, help_text="Seconds a member must wait between posts here (0: off)."
+    )
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name_plural = "categories"

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "mindwell.qa",
     "mindwell.votes",
     "mindwell.reputation",
+    "mindwell.moderation",
+    "mindwell.safety",
 ]
 
 MIDDLEWARE = [
