@@ -10,6 +10,7 @@ class EventKind(models.TextChoices):
     VOTE_CAST = "vote_cast", "voted"
     QUESTION_VOTED = "q_voted", "votes on a question"
     ANSWER_VOTED = "a_voted", "votes on an answer"
+    MODERATION = "moderation", "post hidden, deleted, restored or approved"
     CORRECTION = "correction", "recalculated"
 
 

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
+from mindwell.moderation.screening import screen_post
 from mindwell.qa.models import Post, PostKind
-from mindwell.qa.services.common import Poster, check_not_duplicate, check_poster, create_once
+from mindwell.qa.services.common import (
+    Poster,
+    check_not_duplicate,
+    check_poster,
+    create_once,
+    post_created,
+)
 from mindwell.qa.validation import check_length
 from mindwell.siteconfig.models import SiteSettings
 
@@ -29,24 +35,37 @@ def comment_create(
             raise ServiceError("Comments go on a question or an answer.")
         if not parent.thread_is_published():
             raise ServiceError("This post is no longer open for comments.")
+        if parent.comments_locked or (parent.question_id != parent.pk and _question_locked(parent)):
+            raise ServiceError("Comments are locked here, so no new comments can be added.")
         token = check_not_duplicate(submit_token)
         author_fields = check_poster(poster, kind=PostKind.COMMENT, site=site)
+        screening = screen_post(
+            poster=poster,
+            kind=PostKind.COMMENT,
+            title="",
+            body=body,
+            category=None,
+            question=parent.question,
+            site=site,
+        )
         now = timezone.now()
         comment = create_once(
             {
                 "kind": PostKind.COMMENT,
+                "status": screening.status,
                 "question_id": parent.question_id,
                 "parent": parent,
-                "body": body,
-                "body_html": render_markdown(body),
+                "body": screening.body,
+                "body_html": render_markdown(screening.body),
                 "submit_token": token,
                 "created_at": now,
                 "activity_at": now,
                 **author_fields,
             }
         )
-        Post.objects.filter(pk=parent.pk).update(comment_count=F("comment_count") + 1)
-        Post.objects.filter(question_id=parent.question_id, kind=PostKind.QUESTION).update(
-            activity_at=now
-        )
+        post_created(post=comment, screening=screening, kind=None)
     return comment
+
+
+def _question_locked(parent: Post) -> bool:
+    return Post.objects.filter(pk=parent.question_id, comments_locked=True).exists()

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.qa import permissions
-from mindwell.qa.models import Post
+from mindwell.qa.models import ContentWarning, Post, PostKind, PostStatus
 from mindwell.qa.validation import clean_anonymous_name, clean_text
 from mindwell.siteconfig.models import SiteSettings
 
@@ -96,3 +96,28 @@ def create_once(fields: dict[str, Any]) -> Post:
         if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
+
+
+def check_content_warning(value: str | None) -> str:
+    value = clean_text(value or "")
+    if value and value not in ContentWarning.values:
+        raise ServiceError(
+            "Please choose a content warning from the list.", field="content_warning"
+        )
+    return value
+
+
+def post_created(*, post: Post, screening: Any, kind: str | None) -> None:
+    """What every new post goes through after its row is written, inside the transaction:
+    published effects (counters, points, thread activity), the safety assessment, and what
+    screening found. `kind` names the points event for the posting."""
+    from mindwell.moderation.screening import screening_after_create
+    from mindwell.qa.services.publication import publication_effects
+    from mindwell.safety.services import post_assess
+
+    if post.status == PostStatus.PUBLISHED:
+        publication_effects(post=post, publish=True, kind=kind)
+        if post.kind != PostKind.QUESTION:
+            Post.objects.filter(pk=post.question_id).update(activity_at=post.created_at)
+    post_assess(post=post)
+    screening_after_create(post=post, screening=screening)

@@ -7,10 +7,14 @@ from django.utils import timezone
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.core.markdown import render_markdown
+from mindwell.moderation.screening import screen_post, screening_after_create
 from mindwell.qa import permissions
-from mindwell.qa.models import Post, PostKind, Revision
+from mindwell.qa.models import Post, PostKind, PostStatus, Revision
+from mindwell.qa.services.common import Poster, check_content_warning
+from mindwell.qa.services.publication import post_set_status
 from mindwell.qa.services.questions import check_category
 from mindwell.qa.validation import check_length, clean_text, parse_tags
+from mindwell.safety.services import post_assess
 from mindwell.siteconfig.models import SiteSettings
 from mindwell.taxonomy.services import category_count_add, tags_attach
 
@@ -41,6 +45,7 @@ def post_edit(
     category_id: int | str | None = None,
     tags: str | list[str] | None = None,
     reason: str = "",
+    content_warning: str | None = None,
 ) -> Post:
     """Change a post and keep the old text as a revision. Only what a question has (title,
     category, tags) is read for questions."""
@@ -68,14 +73,31 @@ def post_edit(
             if tags is not None:
                 new_tags = parse_tags(tags, site=site)
         tags_text = " ".join(sorted(new_tags))
+        new_warning = (
+            post.content_warning
+            if content_warning is None
+            else check_content_warning(content_warning)
+        )
         unchanged = (
             new_body == post.body
             and new_title == post.title
             and new_category == post.category
             and tags_text == old_tags
+            and new_warning == post.content_warning
         )
         if unchanged:
             raise ServiceError("Nothing was changed, so there is nothing to save.")
+        screening = screen_post(
+            poster=Poster(user=editor),
+            kind=post.kind,
+            title=new_title,
+            body=new_body,
+            category=new_category,
+            question=post.question,
+            site=site,
+            editing=post,
+        )
+        new_title, new_body = screening.title, screening.body
         Revision.objects.create(
             post=post,
             editor=editor,
@@ -89,18 +111,32 @@ def post_edit(
             category_after=new_category.name if new_category else "",
             reason=clean_text(reason)[:200],
         )
-        if is_question and new_category != post.category:
+        published = post.status == PostStatus.PUBLISHED
+        if is_question and published and new_category != post.category:
             category_count_add(category=post.category, delta=-1)
             category_count_add(category=new_category, delta=1)
         if is_question and tags_text != old_tags:
-            tags_attach(question=post, names=new_tags)
+            tags_attach(question=post, names=new_tags, count=published)
         now = timezone.now()
         post.title, post.body, post.category = new_title, new_body, new_category
         post.body_html = render_markdown(new_body)
+        post.content_warning = new_warning
         post.edited_at, post.edited_by = now, editor
         post.save(
-            update_fields=["title", "body", "body_html", "category", "edited_at", "edited_by"]
+            update_fields=[
+                "title",
+                "body",
+                "body_html",
+                "category",
+                "content_warning",
+                "edited_at",
+                "edited_by",
+            ]
         )
+        if screening.queued and post.status == PostStatus.PUBLISHED:
+            post_set_status(post=post, status=PostStatus.QUEUED)
+        post_assess(post=post)
+        screening_after_create(post=post, screening=screening)
         Post.objects.filter(question_id=post.question_id, kind=PostKind.QUESTION).update(
             activity_at=now
         )

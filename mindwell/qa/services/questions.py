@@ -6,20 +6,21 @@ from django.utils import timezone
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
+from mindwell.moderation.screening import screen_post
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.services.common import (
     Poster,
+    check_content_warning,
     check_not_duplicate,
     check_poster,
     create_once,
+    post_created,
 )
 from mindwell.qa.validation import check_length, clean_text, parse_tags
 from mindwell.reputation.models import EventKind
-from mindwell.reputation.rules import current_rules
-from mindwell.reputation.services import points_add
 from mindwell.siteconfig.models import SiteSettings
 from mindwell.taxonomy.models import Category
-from mindwell.taxonomy.services import category_count_add, tags_attach
+from mindwell.taxonomy.services import tags_attach
 
 
 def check_category(category_id: int | str | None) -> Category:
@@ -43,6 +44,7 @@ def question_create(
     tags: str | list[str] = "",
     asked_from: Post | None = None,
     submit_token: str | None = None,
+    content_warning: str = "",
 ) -> Post:
     site = SiteSettings.current()
     title = check_length(
@@ -60,6 +62,7 @@ def question_create(
             field="body",
         )
     category = check_category(category_id)
+    content_warning = check_content_warning(content_warning)
     tag_names = parse_tags(tags, site=site)
     if asked_from is not None and (
         asked_from.kind != PostKind.ANSWER or asked_from.status != PostStatus.PUBLISHED
@@ -69,14 +72,24 @@ def question_create(
     with transaction.atomic():
         token = check_not_duplicate(submit_token)
         author_fields = check_poster(poster, kind=PostKind.QUESTION, site=site)
+        screening = screen_post(
+            poster=poster,
+            kind=PostKind.QUESTION,
+            title=title,
+            body=body,
+            category=category,
+            site=site,
+        )
         now = timezone.now()
         question = create_once(
             {
                 "kind": PostKind.QUESTION,
-                "title": title,
-                "body": body,
-                "body_html": render_markdown(body),
+                "status": screening.status,
+                "title": screening.title,
+                "body": screening.body,
+                "body_html": render_markdown(screening.body),
                 "category": category,
+                "content_warning": content_warning,
                 "asked_from": asked_from,
                 "submit_token": token,
                 "created_at": now,
@@ -86,14 +99,8 @@ def question_create(
         )
         Post.objects.filter(pk=question.pk).update(question=question)
         question.question = question
-        tags_attach(question=question, names=tag_names)
-        category_count_add(category=category, delta=1)
-        points_add(
-            user_id=question.author_id,
-            kind=EventKind.QUESTION_POSTED,
-            points=current_rules().question_posted(),
-            post_id=question.pk,
-        )
+        tags_attach(question=question, names=tag_names, count=False)
+        post_created(post=question, screening=screening, kind=EventKind.QUESTION_POSTED)
     return question
 
 

@@ -1,0 +1,90 @@
+"""What a post being visible to everyone carries with it: counters and points.
+
+A post is created published or waiting for approval; moderators later hide, reshow, delete,
+restore or approve it. Each time a post enters or leaves the published state these effects
+are applied or reversed together, so counters and every member's points always equal what
+`mindwell recalculate_points` computes from the published content.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import F
+
+from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.models import EventKind
+from mindwell.reputation.rules import current_rules
+from mindwell.reputation.services import points_add
+from mindwell.taxonomy.models import Tag
+from mindwell.taxonomy.services import category_count_add
+from mindwell.votes.models import Vote
+
+
+def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -> None:
+    """Apply (publish=True) or reverse the counters and points of one post. Callers hold the
+    post's row lock inside a transaction and change its status themselves. `kind` names the
+    ledger event (the posting event when a post is first published)."""
+    sign = 1 if publish else -1
+    rules = current_rules()
+    points: dict[int, int] = defaultdict(int)
+
+    if post.kind == PostKind.QUESTION:
+        category_count_add(category=post.category, delta=sign)
+        tag_ids = list(post.tags.values_list("pk", flat=True))
+        if tag_ids:
+            Tag.objects.filter(pk__in=tag_ids).update(question_count=F("question_count") + sign)
+        if post.author_id is not None:
+            points[post.author_id] += sign * rules.question_posted()
+        if post.best_answer_id is not None:
+            _selection(post, points, sign)
+    elif post.kind == PostKind.ANSWER:
+        Post.objects.filter(pk=post.parent_id).update(answer_count=F("answer_count") + sign)
+        if post.author_id is not None:
+            points[post.author_id] += sign * rules.answer_posted()
+    else:
+        Post.objects.filter(pk=post.parent_id).update(comment_count=F("comment_count") + sign)
+
+    if post.kind in (PostKind.QUESTION, PostKind.ANSWER):
+        if post.author_id is not None:
+            points[post.author_id] += sign * rules.votes_received(
+                kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
+            )
+        for voter_id, value in Vote.objects.filter(post=post).values_list("user_id", "value"):
+            points[voter_id] += sign * rules.vote_cast(kind=post.kind, value=value)
+
+    event = kind or EventKind.MODERATION
+    for user_id, delta in points.items():
+        points_add(user_id=user_id, kind=event, points=delta, post_id=post.pk)
+
+
+def _selection(question: Post, points: dict[int, int], sign: int) -> None:
+    """A selected answer's points count while its question is published (as the ledger's
+    recomputation counts them)."""
+    answerer_id = (
+        Post.objects.filter(pk=question.best_answer_id).values_list("author_id", flat=True).first()
+    )
+    if answerer_id is None or answerer_id == question.author_id:
+        return
+    rules = current_rules()
+    points[answerer_id] += sign * rules.selected()
+    if question.author_id is not None:
+        points[question.author_id] += sign * rules.selecting()
+
+
+def post_set_status(*, post: Post, status: str) -> Post:
+    """Move a locked post to a new status, applying or reversing its published effects."""
+    was_published = post.status == PostStatus.PUBLISHED
+    will_publish = status == PostStatus.PUBLISHED
+    if was_published != will_publish:
+        first_publication = post.status == PostStatus.QUEUED
+        kind = None
+        if first_publication:
+            kind = {
+                PostKind.QUESTION: EventKind.QUESTION_POSTED,
+                PostKind.ANSWER: EventKind.ANSWER_POSTED,
+            }.get(PostKind(post.kind))
+        publication_effects(post=post, publish=will_publish, kind=kind)
+    post.status = status
+    post.save(update_fields=["status"])
+    return post
