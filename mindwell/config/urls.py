@@ -39,5 +39,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("moderation/", include("mindwell.moderation.urls")),
+    path("safety/", include("mindwell.safety.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,9 +16,18 @@ def is_moderator(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and (user.is_staff or user.is_superuser))
 
 
+def is_restricted(user: Any) -> bool:
+    """A suspended, silenced or blocked member can read but not write."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and (user.is_blocked or user.is_suspended() or user.is_silenced())
+    )
+
+
 def can_post(user: Any, kind: str, *, site: SiteSettings | None = None) -> bool:
     if user is not None and user.is_authenticated:
-        return bool(user.is_active)
+        return bool(user.is_active) and not is_restricted(user)
     return (site or SiteSettings.current()).allows_anonymous(kind)
 
 
@@ -32,6 +41,7 @@ def can_vote(user: Any, post: Post) -> bool:
     return (
         user is not None
         and user.is_authenticated
+        and not is_restricted(user)
         and post.kind in ("Q", "A")
         and post.status == PostStatus.PUBLISHED
         and post.author_id != user.pk
