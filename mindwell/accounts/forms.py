@@ -1,7 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from mindwell.accounts.models import User
+from mindwell.moderation.captcha import add_captcha
+from mindwell.siteconfig.models import SiteSettings
 
 
 class RegistrationForm(UserCreationForm):
@@ -13,6 +17,11 @@ class RegistrationForm(UserCreationForm):
     class Meta:
         model = User
         fields = ("username", "email")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if SiteSettings.current().captcha_registration:
+            add_captcha(self)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()

@@ -8,8 +8,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from mindwell.accounts.forms import RegistrationForm
 from mindwell.accounts.models import User
 from mindwell.accounts.services import user_register
+from mindwell.core.errors import ServiceError
+from mindwell.core.ratelimit import client_ip
+from mindwell.moderation.screening import screen_registration
 from mindwell.qa.models import Post
 from mindwell.qa.selectors import question_list
+from mindwell.qa.views.common import status_for
 from mindwell.qa.views.questions import paginate
 from mindwell.reputation.rules import current_rules
 
@@ -18,7 +22,14 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     form = RegistrationForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
+        try:
+            screen_registration(ip=client_ip(request))
+        except ServiceError as error:
+            form.add_error(None, error.message)
+            status = status_for(error)
+            return render(request, "registration/register.html", {"form": form}, status=status)
         user = user_register(
             username=form.cleaned_data["username"],
             email=form.cleaned_data["email"],
@@ -33,7 +44,6 @@ def register(request: HttpRequest) -> HttpResponse:
             target = reverse("home")  # never send a new member to another site
         # A plain redirect: `next` is a path, never a URL name to look up.
         return HttpResponseRedirect(target)
-    status = 400 if request.method == "POST" else 200
     return render(request, "registration/register.html", {"form": form}, status=status)
 
 

@@ -4,12 +4,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.core.ratelimit import client_ip
-from mindwell.qa.models import Post
+from mindwell.moderation.screening import restriction_message
+from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.services.common import DuplicateSubmission, Poster
 
 
@@ -48,9 +51,27 @@ def refuse_keeping_text(form: Form, message: str) -> int:
     return 403
 
 
+def posting_refusal(request: HttpRequest, default: str) -> str:
+    """Why this person may not post: a silenced or suspended member is told until when; a
+    visitor gets `default` (asking them to log in or register)."""
+    if request.user.is_authenticated:
+        return restriction_message(request.user) or "Your account cannot post at the moment."
+    return default
+
+
+def refuse_form_page(request: HttpRequest, default: str, *, back: str) -> HttpResponse:
+    """A posting form this person may not open: a visitor is sent to log in; a restricted
+    member is told why and sent `back` (the login page would only bounce them here)."""
+    if not request.user.is_authenticated:
+        messages.info(request, default)
+        return redirect_to_login(request.get_full_path())
+    messages.error(request, posting_refusal(request, default))
+    return HttpResponseRedirect(back)
+
+
 def duplicate_redirect(request: HttpRequest, error: DuplicateSubmission) -> HttpResponse:
     messages.info(request, error.message)
-    return HttpResponseRedirect(error.post.get_absolute_url())
+    return HttpResponseRedirect(landing_url(request, error.post))
 
 
 def submit_post(
@@ -64,8 +85,28 @@ def submit_post(
         return duplicate_redirect(request, error)
     except ServiceError as error:
         return apply_service_error(form, error)
+    if post.status == PostStatus.QUEUED:
+        messages.success(request, waiting_message(post))
+        return HttpResponseRedirect(landing_url(request, post))
     messages.success(request, success)
     return HttpResponseRedirect(post.get_absolute_url())
+
+
+def waiting_message(post: Post) -> str:
+    return (
+        f"Thank you — your {post.get_kind_display()} is waiting for approval by a moderator; "
+        "it will appear once approved."
+    )
+
+
+def landing_url(request: HttpRequest, post: Post) -> str:
+    """Where to send the writer of a post: the post itself when they can see it (members
+    see their own posts waiting for approval), else the question, else the home page."""
+    if request.user.is_authenticated or post.status == PostStatus.PUBLISHED:
+        return post.get_absolute_url()
+    if post.kind != PostKind.QUESTION and post.question_id is not None:
+        return reverse("question-detail-short", args=[post.question_id])
+    return reverse("home")
 
 
 def wants_json(request: HttpRequest) -> bool:
