@@ -1,0 +1,1 @@
+"""Moderation writes that are not moderator actions: flags, and the audit log itself."""

@@ -1,0 +1,25 @@
+"""Template questions for the moderation policy: {% load moderation_tags %}."""
+
+from typing import Any
+
+from django import template
+
+from mindwell.moderation import permissions
+
+register = template.Library()
+
+
+@register.filter
+def may_flag(user: Any, post: Any) -> bool:
+    """{% if user|may_flag:post %} (no query: the form says if they flagged it already)."""
+    return permissions.can_flag(user, post)
+
+
+@register.filter
+def may_moderate(user: Any) -> bool:
+    return permissions.can_moderate(user)
+
+
+@register.filter
+def may_sanction(user: Any) -> bool:
+    return permissions.can_sanction(user)
