@@ -4,12 +4,16 @@ size of the thread or list."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, FloatField, Func, Prefetch, QuerySet, Value
+from django.db.models.functions import Greatest, Ln
 
 from mindwell.qa.models import Post, PostKind, Revision
+from mindwell.safety.selectors import exclude_crisis
+from mindwell.safety.warnings import without_warnings
 from mindwell.taxonomy.models import Category, Tag
 from mindwell.votes.models import Vote
 
@@ -20,7 +24,42 @@ SORTS = {
     "answers": ("-answer_count", "-created_at"),
     "views": ("-view_count", "-created_at"),
     "unanswered": ("-created_at",),
+    "hot": ("-hot", "-created_at"),
 }
+
+# "Hot": a question's activity on a log scale, plus how recently it was asked, so interest
+# decays with age (the form Reddit made familiar):
+#
+#     hot = ln(max(1, 1 + 3·answers + 2·score + views/10)) + (asked − 2023-11-14) / 19,543 s
+#
+# 19,543 s is 45,000 s / ln 10: a question asked 12.5 hours later needs ten times less
+# activity to rank the same. Answers weigh most (people helping), views least (cheap). The
+# age term needs no "now", so the order is stable between page loads and computable in the
+# database on SQLite and PostgreSQL alike.
+HOT_EPOCH = 1_700_000_000
+HOT_SECONDS_PER_E = 45_000 / 2.302585092994046
+
+
+class EpochSeconds(Func):
+    """Seconds since 1970 of a datetime column."""
+
+    template = "EXTRACT(EPOCH FROM %(expressions)s)"
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):  # type: ignore[no-untyped-def]
+        # Django stores UTC datetimes as text; julianday reads them, fractions included.
+        template = "((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def hot_score() -> Func:
+    activity = Greatest(
+        Value(1.0),
+        Value(1.0) + 3 * F("answer_count") + 2 * F("score") + F("view_count") / Value(10.0),
+        output_field=FloatField(),
+    )
+    age = (EpochSeconds("created_at") - Value(float(HOT_EPOCH))) / Value(HOT_SECONDS_PER_E)
+    return Ln(activity) + age  # type: ignore[return-value]
 
 
 def question_list(
@@ -30,8 +69,10 @@ def question_list(
     category: Category | None = None,
     tag: Tag | None = None,
     author: Any = None,
+    hide_warnings: Iterable[str] = (),
 ) -> QuerySet[Post]:
-    questions = Post.objects.questions().visible_to(viewer)
+    """`hide_warnings`: content warnings the viewer chose to keep out of lists."""
+    questions = without_warnings(Post.objects.questions().visible_to(viewer), hide_warnings)
     if category is not None:
         questions = questions.filter(category_id__in=category.descendant_ids())
     if tag is not None:
@@ -40,6 +81,9 @@ def question_list(
         questions = questions.filter(author=author)
     if sort == "unanswered":
         questions = questions.filter(answer_count=0)
+    if sort == "hot":
+        # A thread where someone may be in crisis is never promoted.
+        questions = exclude_crisis(questions).annotate(hot=hot_score())
     return (
         questions.select_related("author", "category")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))

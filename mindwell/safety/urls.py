@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from mindwell.safety import views
 
 app_name = "safety"
-urlpatterns: list = []
+urlpatterns = [
+    path("assess/", views.assess_draft, name="assess"),
+    path("resources/", views.resources, name="resources"),
+    path("queue/", views.queue, name="queue"),
+    path("queue/<int:pk>/", views.case, name="case"),
+]
