@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from mindwell.accounts import views as account_views
+from mindwell.accounts import views_preferences
 from mindwell.qa.views import posts, questions
 from mindwell.siteconfig import views as site_views
 from mindwell.taxonomy import views as taxonomy_views
@@ -33,6 +34,7 @@ urlpatterns = [
     path("users/<str:username>/", account_views.user_profile, name="user-profile"),
     path("pages/<slug:slug>/", site_views.page_detail, name="page-detail"),
     path("accounts/register/", account_views.register, name="register"),
+    path("accounts/safety/", views_preferences.safety_preferences, name="safety-preferences"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.demo import content
 from mindwell.qa.models import Post, PostKind
+from mindwell.qa.permissions import downvotes_allowed
 from mindwell.qa.services import (
     answer_create,
     best_answer_select,
@@ -175,7 +176,7 @@ def _vote(threads, users, weights, rng: random.Random) -> int:  # type: ignore[n
             for voter in voters:
                 if voter.pk == post.author_id:
                     continue
-                down = not seed_page and rng.random() < 0.08
+                down = not seed_page and rng.random() < 0.08 and downvotes_allowed(post)
                 vote_cast(user=voter, post=post, value=-1 if down else 1)
                 cast += 1
     return cast

@@ -7,6 +7,9 @@ from typing import Any
 
 from django import forms
 
+from mindwell.moderation.captcha import add_captcha
+from mindwell.safety.warnings import content_warning_field
+from mindwell.siteconfig.models import SiteSettings
 from mindwell.taxonomy.models import Category
 
 HONEYPOT_MESSAGE = (
@@ -70,6 +73,8 @@ class PostFormBase(forms.Form):
         if not anonymous:
             del self.fields["anon_name"]
             del self.fields["anon_email"]
+        elif SiteSettings.current().captcha_anonymous:
+            add_captcha(self)
         self.anonymous = anonymous
 
     def clean_website(self) -> str:
@@ -91,6 +96,7 @@ class QuestionForm(PostFormBase):
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     category = forms.ChoiceField(label="Category:", choices=())
+    content_warning = content_warning_field()
     tags = forms.CharField(
         label="Tags (separate with spaces, e.g. anxiety sleep):",
         required=False,
@@ -115,6 +121,7 @@ class AnswerForm(PostFormBase):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": "Please write your answer before posting."},
     )
+    content_warning = content_warning_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -143,6 +150,7 @@ class EditForm(forms.Form):
     )
     category = forms.ChoiceField(label="Category", choices=(), required=False)
     tags = forms.CharField(label="Tags (separate with spaces)", required=False, max_length=1000)
+    content_warning = content_warning_field()
     reason = forms.CharField(label="Reason for the edit (optional)", required=False, max_length=200)
 
     def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:

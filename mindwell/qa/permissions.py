@@ -48,6 +48,25 @@ def can_vote(user: Any, post: Post) -> bool:
     )
 
 
+DOWNVOTES_OFF = (
+    "Downvotes are off for questions in this category, because people ask here for support. "
+    "You can upvote the question, or help with an answer."
+)
+
+
+def downvotes_allowed(post: Post) -> bool:
+    """Support categories turn off downvotes on questions (the question's own category
+    decides; answers can always be voted down). Reads post.category, so load it with the
+    post where this is asked for many posts."""
+    if post.kind != "Q" or post.category_id is None:
+        return True
+    return bool(post.category.question_downvotes)  # type: ignore[union-attr]
+
+
+def can_downvote(user: Any, post: Post) -> bool:
+    return can_vote(user, post) and downvotes_allowed(post)
+
+
 def can_select_best(user: Any, question: Post) -> bool:
     if user is None or not user.is_authenticated or question.status != PostStatus.PUBLISHED:
         return False

@@ -5,9 +5,25 @@ from mindwell.taxonomy.models import Category, Tag
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "slug", "position", "question_count")
-    list_filter = ("parent",)
+    list_display = (
+        "name",
+        "parent",
+        "slug",
+        "position",
+        "question_count",
+        "question_downvotes",
+        "health_notice",
+        "slow_mode_seconds",
+    )
+    list_filter = ("parent", "question_downvotes", "health_notice")
     prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "parent", "description", "position", "question_count")}),
+        (
+            "Support-friendly defaults",
+            {"fields": ("question_downvotes", "health_notice", "slow_mode_seconds")},
+        ),
+    )
     readonly_fields = ("question_count",)
     search_fields = ("name",)
 

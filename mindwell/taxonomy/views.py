@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from mindwell.qa.selectors import SORTS, question_list
 from mindwell.qa.views.questions import SORT_LABELS, paginate
+from mindwell.safety.warnings import hidden_warnings_for
 from mindwell.taxonomy.models import Category, Tag
 
 
@@ -19,7 +20,13 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     sort = request.GET.get("sort", "recent")
     sort = sort if sort in SORTS else "recent"
-    page = paginate(request, question_list(viewer=request.user, sort=sort, category=category))
+    questions = question_list(
+        viewer=request.user,
+        sort=sort,
+        category=category,
+        hide_warnings=hidden_warnings_for(request.user),
+    )
+    page = paginate(request, questions)
     return render(
         request,
         "taxonomy/category_detail.html",
@@ -42,7 +49,10 @@ def tag_detail(request: HttpRequest, name: str) -> HttpResponse:
     tag = get_object_or_404(Tag, name=name.lower())
     sort = request.GET.get("sort", "recent")
     sort = sort if sort in SORTS else "recent"
-    page = paginate(request, question_list(viewer=request.user, sort=sort, tag=tag))
+    questions = question_list(
+        viewer=request.user, sort=sort, tag=tag, hide_warnings=hidden_warnings_for(request.user)
+    )
+    page = paginate(request, questions)
     return render(
         request,
         "taxonomy/tag_detail.html",

@@ -7,6 +7,9 @@ from typing import Any
 from django.db import transaction
 
 from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.moderation.limits import check_write_limit
+from mindwell.moderation.models import WriteAction
+from mindwell.qa import permissions
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.reputation.models import EventKind
 from mindwell.reputation.rules import current_rules
@@ -21,6 +24,7 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         raise ServiceError("A vote is up, down or withdrawn.")
     if user is None or not user.is_authenticated:
         raise PermissionDenied("Please log in or register to vote.")
+    check_write_limit(action=WriteAction.VOTE, user=user)
     with transaction.atomic():
         # The row lock makes concurrent votes on one post queue up, so none is lost.
         post = Post.objects.select_for_update().get(pk=post.pk)
@@ -35,6 +39,8 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
 
         existing = Vote.objects.filter(user=user, post=post).first()
         old = existing.value if existing else 0
+        if value == -1 and old != -1 and not permissions.downvotes_allowed(post):
+            raise PermissionDenied(permissions.DOWNVOTES_OFF)
         if old == value:
             return post
 

@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends the sessions of members suspended or blocked while logged in.
+    "mindwell.moderation.auth.RestrictedSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -63,6 +65,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mindwell.siteconfig.context_processors.site",
+                "mindwell.moderation.context_processors.moderation_counts",
+                "mindwell.safety.context_processors.safety_alerts",
             ],
             "builtins": [
                 "mindwell.core.templatetags.mindwell",
@@ -84,6 +88,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Suspended and blocked members cannot log in. Django's own backend stays listed because
+# sessions opened at registration name it; ours is asked first and stops it for them.
+AUTHENTICATION_BACKENDS = [
+    "mindwell.moderation.auth.RestrictionAwareBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -113,6 +123,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mindwell <noreply@localhost>
 
 # How many reverse proxies in front of Mindwell append to X-Forwarded-For (0: none).
 MINDWELL_TRUSTED_PROXY_HOPS = int(env_str("MINDWELL_TRUSTED_PROXY_HOPS", "0"))
+
+# Where the "Quick exit" button sends someone who needs to leave the site at once: a neutral
+# page that looks ordinary on a shared screen. Only a link target; nothing is loaded from it.
+MINDWELL_QUICK_EXIT_URL = env_str("MINDWELL_QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
 CSRF_FAILURE_VIEW = "mindwell.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True

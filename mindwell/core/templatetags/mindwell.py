@@ -70,3 +70,19 @@ def may_vote(user, post) -> bool:  # type: ignore[no-untyped-def]
     from mindwell.qa.permissions import can_vote
 
     return can_vote(user, post)
+
+
+@register.filter
+def may_downvote(user, post) -> bool:  # type: ignore[no-untyped-def]
+    """{% if user|may_downvote:post %}: asks the qa permission policy."""
+    from mindwell.qa.permissions import can_downvote
+
+    return can_downvote(user, post)
+
+
+@register.simple_tag
+def quick_exit_url() -> str:
+    """{% quick_exit_url %}: the neutral site the "Quick exit" button leaves for."""
+    from django.conf import settings
+
+    return str(settings.MINDWELL_QUICK_EXIT_URL)

@@ -68,4 +68,4 @@ def comment_create(
 
 
 def _question_locked(parent: Post) -> bool:
-    return Post.objects.filter(pk=parent.question_id, comments_locked=True).exists()
+    return Post.objects.filter(thread_posts=parent, comments_locked=True).exists()

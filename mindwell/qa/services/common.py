@@ -118,6 +118,6 @@ def post_created(*, post: Post, screening: Any, kind: str | None) -> None:
     if post.status == PostStatus.PUBLISHED:
         publication_effects(post=post, publish=True, kind=kind)
         if post.kind != PostKind.QUESTION:
-            Post.objects.filter(pk=post.question_id).update(activity_at=post.created_at)
+            Post.objects.filter(thread_posts=post).update(activity_at=post.created_at)
     post_assess(post=post)
     screening_after_create(post=post, screening=screening)

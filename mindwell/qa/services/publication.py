@@ -39,11 +39,11 @@ def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -
         if post.best_answer_id is not None:
             _selection(post, points, sign)
     elif post.kind == PostKind.ANSWER:
-        Post.objects.filter(pk=post.parent_id).update(answer_count=F("answer_count") + sign)
+        Post.objects.filter(children=post).update(answer_count=F("answer_count") + sign)
         if post.author_id is not None:
             points[post.author_id] += sign * rules.answer_posted()
     else:
-        Post.objects.filter(pk=post.parent_id).update(comment_count=F("comment_count") + sign)
+        Post.objects.filter(children=post).update(comment_count=F("comment_count") + sign)
 
     if post.kind in (PostKind.QUESTION, PostKind.ANSWER):
         if post.author_id is not None:
@@ -61,9 +61,7 @@ def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -
 def _selection(question: Post, points: dict[int, int], sign: int) -> None:
     """A selected answer's points count while its question is published (as the ledger's
     recomputation counts them)."""
-    answerer_id = (
-        Post.objects.filter(pk=question.best_answer_id).values_list("author_id", flat=True).first()
-    )
+    answerer_id = Post.objects.filter(best_for=question).values_list("author_id", flat=True).first()
     if answerer_id is None or answerer_id == question.author_id:
         return
     rules = current_rules()

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mindwell.core.errors import ServiceError
+from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.core.templatetags.mindwell import votes as votes_label
 from mindwell.qa import permissions
 from mindwell.qa.forms import CommentForm, EditForm
@@ -19,6 +19,8 @@ from mindwell.qa.services import best_answer_select, best_answer_unselect, comme
 from mindwell.qa.views.common import (
     apply_service_error,
     poster_from,
+    posting_refusal,
+    refuse_form_page,
     refuse_keeping_text,
     status_for,
     submit_post,
@@ -42,14 +44,15 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     anonymous = not request.user.is_authenticated
     allowed = permissions.can_post(request.user, PostKind.COMMENT)
     if request.method != "POST" and not allowed:
-        messages.info(request, "Please log in or register to comment.")
-        return redirect_to_login(parent.get_absolute_url())
+        message = "Please log in or register to comment."
+        return refuse_form_page(request, message, back=parent.get_absolute_url())
     status = 200
     if request.method == "POST":
         form = CommentForm(request.POST, anonymous=anonymous)
         status = 400
         if not allowed:
-            status = refuse_keeping_text(form, "Please log in or register to comment.")
+            message = posting_refusal(request, "Please log in or register to comment.")
+            status = refuse_keeping_text(form, message)
         elif form.is_valid():
             outcome = submit_post(
                 request,
@@ -78,6 +81,9 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if value is None:
             raise ServiceError("A vote is up, down or withdrawn.")
+        if permissions.is_restricted(request.user):
+            # vote_cast checks the post, not the voter: a silenced member may read only.
+            raise PermissionDenied("Your account is restricted at the moment, so you cannot vote.")
         post = vote_cast(user=request.user, post=post, value=value)
     except ServiceError as exc:
         error, status = exc.message, status_for(exc)
@@ -143,6 +149,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     category_id=data.get("category"),
                     tags=data.get("tags"),
                     reason=data["reason"],
+                    content_warning=data["content_warning"],
                 )
             except ServiceError as error:
                 status = apply_service_error(form, error)
@@ -156,6 +163,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "body": post.body,
                 "category": post.category_id,
                 "tags": " ".join(t.name for t in post.tags.all()) if is_question else "",
+                "content_warning": post.content_warning,
             },
             is_question=is_question,
         )

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mindwell.core import ratelimit
 from mindwell.core.markdown import render_markdown
 from mindwell.core.ratelimit import client_ip
+from mindwell.moderation.captcha import anonymous_challenge
 from mindwell.qa import permissions
 from mindwell.qa.forms import AnswerForm, QuestionForm
 from mindwell.qa.models import Post, PostKind
@@ -20,15 +20,20 @@ from mindwell.qa.services import answer_create, question_create
 from mindwell.qa.services.questions import question_view
 from mindwell.qa.views.common import (
     poster_from,
+    posting_refusal,
+    refuse_form_page,
     refuse_keeping_text,
     submit_post,
 )
+from mindwell.safety import pages as safety_pages
+from mindwell.safety.warnings import hidden_warnings_for
 from mindwell.siteconfig.models import SiteSettings
 
 PAGE_SIZE = 20
 
 SORT_LABELS = {
     "recent": "Recent",
+    "hot": "Hot",
     "active": "Active",
     "votes": "Most votes",
     "answers": "Most answers",
@@ -45,7 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "recent")
     if sort not in SORTS:
         sort = "recent"
-    page = paginate(request, question_list(viewer=request.user, sort=sort))
+    hidden = hidden_warnings_for(request.user)
+    page = paginate(request, question_list(viewer=request.user, sort=sort, hide_warnings=hidden))
     return render(
         request,
         "qa/home.html",
@@ -95,7 +101,9 @@ def _render_question(
         "question": question,
         "preview_html": preview_html,
         "can_select_best": permissions.can_select_best(request.user, question),
+        "comment_captcha": anonymous_challenge(request.user),
         **_answer_form_context(request, question, answer_form),
+        **safety_pages.question_context(request, thread),
     }
     return render(request, "qa/question_detail.html", context, status=status)
 
@@ -105,18 +113,23 @@ def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Post.objects.questions().visible_to(request.user), pk=pk)
     form = AnswerForm(request.POST, anonymous=not request.user.is_authenticated)
     if not permissions.can_post(request.user, PostKind.ANSWER):
-        status = refuse_keeping_text(form, "Please log in or register to answer.")
+        message = posting_refusal(request, "Please log in or register to answer.")
+        status = refuse_keeping_text(form, message)
         return _render_question(request, question.pk, answer_form=form, status=status)
     status = 400
     if form.is_valid() and "preview" not in request.POST:
         outcome = submit_post(
             request,
             form,
-            lambda: answer_create(
-                poster=poster_from(request, form),
-                question=question,
-                body=form.cleaned_data["body"],
-                submit_token=form.cleaned_data["submit_token"],
+            lambda: safety_pages.remember_post(
+                request,
+                answer_create(
+                    poster=poster_from(request, form),
+                    question=question,
+                    body=form.cleaned_data["body"],
+                    submit_token=form.cleaned_data["submit_token"],
+                    content_warning=form.cleaned_data["content_warning"],
+                ),
             ),
             success="Thank you — your answer is posted.",
         )
@@ -136,14 +149,15 @@ def ask(request: HttpRequest) -> HttpResponse:
     anonymous = not request.user.is_authenticated
     allowed = permissions.can_post(request.user, PostKind.QUESTION)
     if request.method != "POST":
-        if not allowed:
-            messages.info(request, "Please log in or register to ask a question.")
-            return redirect_to_login(request.get_full_path())  # keeps ?from_answer=, ?category=
+        if not allowed:  # the login link keeps ?from_answer= and ?category=
+            message = "Please log in or register to ask a question."
+            return refuse_form_page(request, message, back=reverse("home"))
         form = QuestionForm(initial={"category": request.GET.get("category")}, anonymous=anonymous)
         return _render_ask(request, form, asked_from)
     form = QuestionForm(request.POST, anonymous=anonymous)
     if not allowed:
-        status = refuse_keeping_text(form, "Please log in or register to ask a question.")
+        message = posting_refusal(request, "Please log in or register to ask a question.")
+        status = refuse_keeping_text(form, message)
         return _render_ask(request, form, asked_from, status=status)
     if "preview" in request.POST:
         status = 200 if form.is_valid() else 400
@@ -153,14 +167,18 @@ def ask(request: HttpRequest) -> HttpResponse:
         outcome = submit_post(
             request,
             form,
-            lambda: question_create(
-                poster=poster_from(request, form),
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                category_id=form.cleaned_data["category"],
-                tags=form.cleaned_data["tags"],
-                asked_from=asked_from,
-                submit_token=form.cleaned_data["submit_token"],
+            lambda: safety_pages.remember_post(
+                request,
+                question_create(
+                    poster=poster_from(request, form),
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    category_id=form.cleaned_data["category"],
+                    tags=form.cleaned_data["tags"],
+                    asked_from=asked_from,
+                    submit_token=form.cleaned_data["submit_token"],
+                    content_warning=form.cleaned_data["content_warning"],
+                ),
             ),
             success="Your question is posted.",
         )
@@ -183,6 +201,7 @@ def _render_ask(
         "asked_from": asked_from,
         "preview_html": render_markdown(request.POST.get("body", "")) if preview else "",
         "preview_title": request.POST.get("title", "") if preview else "",
+        **safety_pages.composer_context(request),
     }
     return render(request, "qa/ask.html", context, status=status)
 

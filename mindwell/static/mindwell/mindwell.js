@@ -97,3 +97,133 @@
     });
   });
 })();
+
+// ---- Quick exit (safety; templates/safety/_quick_exit.html) -------------------------------
+// Someone may need to hide this site in a hurry. The page is blanked first so nothing stays
+// on screen while the neutral site loads, and location.replace swaps this page's history
+// entry so Back does not bring it back. Escape pressed three times quickly does the same.
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-quick-exit]");
+  if (!link) { return; }
+  var target = link.href;
+  var presses = [];
+
+  function leave(event) {
+    if (event) { event.preventDefault(); }
+    document.title = "";
+    document.body.style.display = "none";
+    document.body.innerHTML = "";
+    window.location.replace(target);
+  }
+
+  link.addEventListener("click", leave);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") { return; }
+    var now = Date.now();
+    presses = presses.filter(function (time) { return now - time < 1500; });
+    presses.push(now);
+    if (presses.length >= 3) { leave(event); }
+  });
+})();
+// ---- end of quick exit ---------------------------------------------------------------------
+// ---- Moderation: send a flag without leaving the page (templates/moderation/flag.html) --------
+(function () {
+  "use strict";
+  document.querySelectorAll("form.flag-form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || form.dataset.sending) { return; }
+      event.preventDefault();
+      form.dataset.sending = "1";
+      var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+      fetch(form.action, {
+        method: "POST", body: new FormData(form), credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch", "X-CSRFToken": token ? token.value : "" }
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      }).then(function (result) {
+        delete form.dataset.sending;
+        var box = form.querySelector(".flag-result, .form-error.js");
+        if (box) { box.remove(); }
+        var message = document.createElement("p");
+        message.setAttribute("role", result.ok ? "status" : "alert");
+        message.textContent = result.ok ? result.data.message : result.data.error;
+        if (result.ok) {
+          // The typed note is sent; show the thanks where the form was, with the way back.
+          message.className = "flag-result";
+          var back = form.querySelector("input[name=next]");
+          var link = document.createElement("a");
+          link.href = back ? back.value : "/";
+          link.textContent = "Back to the post";
+          form.replaceWith(message);
+          message.after(link);
+          message.setAttribute("tabindex", "-1");
+          message.focus();
+        } else {
+          message.className = "form-error js";
+          form.prepend(message);
+        }
+      }).catch(function () { form.submit(); });
+    });
+  });
+})();
+// ---- end of moderation -----------------------------------------------------------------------
+// ---- Safety: crisis notice in the composer as someone types (templates/safety/_composer_notice.html)
+// The server assesses the draft with the same code as Preview and posting, and answers with
+// the notice to show; nothing typed is kept. Without this, Preview shows the same notice.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.FormData) { return; }
+  var ASSESS_URL = "/safety/assess/", PAUSE_MS = 900;
+
+  function regionFor(form) {
+    var siblings = form.parentNode.children;
+    for (var i = 0; i < siblings.length; i++) {
+      if (siblings[i].hasAttribute("data-safety-notice")) { return siblings[i]; }
+    }
+    // Comment forms have no notice of their own: add the same polite live region.
+    var region = document.createElement("div");
+    region.className = "safety-notice-region";
+    region.setAttribute("data-safety-notice", "");
+    region.setAttribute("data-level", "none");
+    region.setAttribute("aria-live", "polite");
+    form.parentNode.insertBefore(region, form);
+    return region;
+  }
+
+  document.querySelectorAll("form.post-form").forEach(function (form) {
+    var body = form.querySelector("textarea[name=body]");
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (!body || !token) { return; }
+    var title = form.querySelector("input[name=title]");
+    var timer = null, lastSent = null;
+
+    function check() {
+      var draft = (title ? title.value : "") + "\n" + body.value;
+      if (draft === lastSent) { return; }
+      lastSent = draft;
+      var data = new FormData();
+      data.append("title", title ? title.value : "");
+      data.append("body", body.value);
+      fetch(ASSESS_URL, {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "X-CSRFToken": token.value, "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        return response.ok ? response.json() : null;  // rate limited: keep what is shown
+      }).then(function (result) {
+        if (!result) { return; }
+        var region = regionFor(form);
+        // Unchanged level: leave the notice alone so a screen reader does not repeat it.
+        if ((region.getAttribute("data-level") || "none") === result.level) { return; }
+        region.setAttribute("data-level", result.level);
+        // Our own server's template, escaped there.
+        region.innerHTML = result.html;
+      }).catch(function () { lastSent = null; });
+    }
+
+    function schedule() { window.clearTimeout(timer); timer = window.setTimeout(check, PAUSE_MS); }
+    body.addEventListener("input", schedule);
+    if (title) { title.addEventListener("input", schedule); }
+  });
+})();
+// ---- end of safety composer notice ----------------------------------------------------------
