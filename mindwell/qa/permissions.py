@@ -34,6 +34,8 @@ def can_post(user: Any, kind: str, *, site: SiteSettings | None = None) -> bool:
 def can_edit(user: Any, post: Post) -> bool:
     if post.status == PostStatus.DELETED or user is None or not user.is_authenticated:
         return False
+    if is_restricted(user):
+        return False
     return post.author_id == user.pk or is_moderator(user)
 
 

@@ -23,3 +23,11 @@ def may_moderate(user: Any) -> bool:
 @register.filter
 def may_sanction(user: Any) -> bool:
     return permissions.can_sanction(user)
+
+
+@register.filter
+def restriction(user: Any) -> str:
+    """Why a logged-in member may not write now ("" if they may)."""
+    from mindwell.moderation.screening import restriction_message
+
+    return restriction_message(user) or ""

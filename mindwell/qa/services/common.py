@@ -46,7 +46,11 @@ def check_poster(poster: Poster, *, kind: str, site: SiteSettings) -> dict[str, 
     """Validate who is posting and return the Post fields that record it."""
     if poster.user_id is not None:
         if not permissions.can_post(poster.user, kind, site=site):
-            raise PermissionDenied("Your account cannot post at the moment.")
+            from mindwell.moderation.screening import restriction_message
+
+            raise PermissionDenied(
+                restriction_message(poster.user) or "Your account cannot post at the moment."
+            )
         return {"author_id": poster.user_id, "notify": poster.notify, "author_ip": poster.ip}
     if not permissions.can_post(None, kind, site=site):
         noun = {"Q": "ask a question", "A": "answer", "C": "comment"}[kind]

@@ -46,9 +46,14 @@ def post_edit(
     tags: str | list[str] | None = None,
     reason: str = "",
     content_warning: str | None = None,
+    ip: str | None = None,
 ) -> Post:
     """Change a post and keep the old text as a revision. Only what a question has (title,
     category, tags) is read for questions."""
+    if permissions.is_restricted(editor):
+        from mindwell.moderation.screening import restriction_message
+
+        raise PermissionDenied(restriction_message(editor) or "Your account cannot edit now.")
     if not permissions.can_edit(editor, post):
         raise PermissionDenied("You can edit only your own posts.")
     site = SiteSettings.current()
@@ -88,7 +93,7 @@ def post_edit(
         if unchanged:
             raise ServiceError("Nothing was changed, so there is nothing to save.")
         screening = screen_post(
-            poster=Poster(user=editor),
+            poster=Poster(user=editor, ip=ip),
             kind=post.kind,
             title=new_title,
             body=new_body,

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.core.ratelimit import client_ip
 from mindwell.core.templatetags.mindwell import votes as votes_label
 from mindwell.qa import permissions
 from mindwell.qa.forms import CommentForm, EditForm
@@ -26,6 +27,7 @@ from mindwell.qa.views.common import (
     submit_post,
     wants_json,
 )
+from mindwell.safety import pages as safety_pages
 from mindwell.votes.services import vote_cast
 
 VOTE_VALUES = {"up": 1, "down": -1, "retract": 0}
@@ -57,11 +59,14 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
             outcome = submit_post(
                 request,
                 form,
-                lambda: comment_create(
-                    poster=poster_from(request, form),
-                    parent=parent,
-                    body=form.cleaned_data["body"],
-                    submit_token=form.cleaned_data["submit_token"],
+                lambda: safety_pages.remember_post(
+                    request,
+                    comment_create(
+                        poster=poster_from(request, form),
+                        parent=parent,
+                        body=form.cleaned_data["body"],
+                        submit_token=form.cleaned_data["submit_token"],
+                    ),
                 ),
                 success="Your comment is posted.",
             )
@@ -125,19 +130,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if request.method != "POST" and not permissions.can_edit(request.user, post):
-        messages.error(request, "You can edit only your own posts.")
+        messages.error(request, _edit_refusal(request))
         return redirect(post.get_absolute_url())
     status = 200
     if request.method == "POST":
         form = EditForm(request.POST, is_question=is_question)
         status = 400
         if not permissions.can_edit(request.user, post):
-            message = (
-                "Please log in again to save this edit."
-                if not request.user.is_authenticated
-                else "You can edit only your own posts."
-            )
-            status = refuse_keeping_text(form, message)
+            status = refuse_keeping_text(form, _edit_refusal(request))
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -150,6 +150,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     tags=data.get("tags"),
                     reason=data["reason"],
                     content_warning=data["content_warning"],
+                    ip=client_ip(request),
                 )
             except ServiceError as error:
                 status = apply_service_error(form, error)
@@ -196,3 +197,11 @@ def _diff(before: str, after: str) -> list[tuple[str, str]]:
             continue
         rows.append(({"+ ": "add", "- ": "del"}.get(code, "same"), text))
     return rows
+
+
+def _edit_refusal(request: HttpRequest) -> str:
+    if not request.user.is_authenticated:
+        return "Please log in again to save this edit."
+    if permissions.is_restricted(request.user):
+        return posting_refusal(request, "")
+    return "You can edit only your own posts."
