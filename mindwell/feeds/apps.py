@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class FeedsConfig(AppConfig):
+    name = "mindwell.feeds"
