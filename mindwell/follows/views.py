@@ -1,0 +1,88 @@
+"""Follow buttons (plain POST forms; JSON for the page's script) and "My updates"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from mindwell.core.errors import ServiceError
+from mindwell.follows.models import FollowTarget
+from mindwell.follows.selectors import updates_page
+from mindwell.follows.services import follow_add, follow_remove
+from mindwell.qa.models import Post, PostKind
+from mindwell.qa.pagination import PageRequest
+from mindwell.qa.views.common import status_for, wants_json
+from mindwell.taxonomy.models import Category, Tag
+
+NOUNS = {
+    FollowTarget.QUESTION: "this question",
+    FollowTarget.USER: "this member",
+    FollowTarget.TAG: "this tag",
+    FollowTarget.CATEGORY: "this category",
+}
+
+
+def _target(kind: str, key: str) -> Any:
+    if kind == FollowTarget.QUESTION:
+        if not key.isdigit():
+            raise Http404("No such question.")
+        return get_object_or_404(Post, pk=int(key), kind=PostKind.QUESTION)
+    if kind == FollowTarget.USER:
+        return get_object_or_404(get_user_model(), username=key)
+    if kind == FollowTarget.TAG:
+        return get_object_or_404(Tag, name=key.lower())
+    if kind == FollowTarget.CATEGORY:
+        return get_object_or_404(Category, slug=key)
+    raise Http404("Nothing of that kind can be followed.")
+
+
+def _back(request: HttpRequest, target: Any) -> str:
+    target_url = request.POST.get("next", "")
+    if target_url and url_has_allowed_host_and_scheme(
+        target_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target_url
+    return str(target.get_absolute_url())
+
+
+@require_POST
+def follow(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+    """Follow (action=follow) or unfollow (action=unfollow) one thing."""
+    target = _target(kind, key)
+    action = request.POST.get("action", "follow")
+    noun = NOUNS[FollowTarget(kind)]
+    try:
+        if action not in ("follow", "unfollow"):
+            raise ServiceError("Choose to follow or to unfollow.")
+        if action == "follow":
+            follow_add(user=request.user, target=target)
+            message = f"You now follow {noun}; new activity shows in My updates."
+        else:
+            follow_remove(user=request.user, target=target)
+            message = f"You no longer follow {noun}."
+    except ServiceError as error:
+        status = status_for(error)
+        if wants_json(request):
+            return JsonResponse({"error": error.message}, status=status)
+        context = {"message": error.message, "back": _back(request, target)}
+        return render(request, "follows/refused.html", context, status=status)
+    following = action == "follow"
+    if wants_json(request):
+        return JsonResponse({"following": following, "message": message})
+    messages.success(request, message)
+    return HttpResponseRedirect(_back(request, target))
+
+
+@login_required
+def updates(request: HttpRequest) -> HttpResponse:
+    page = updates_page(user=request.user, page=PageRequest.from_query(request.GET))
+    if page.notice:
+        messages.info(request, page.notice)
+    return render(request, "follows/updates.html", {"page": page})
