@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProfessionalsConfig(AppConfig):
+    name = "mindwell.professionals"
+    verbose_name = "verified professionals"
