@@ -1,0 +1,33 @@
+"""Forms only parse and re-display input; the services decide what is acceptable."""
+
+from __future__ import annotations
+
+from django import forms
+
+from mindwell.privacy.models import DeletionMode
+
+
+class DeletionForm(forms.Form):
+    mode = forms.ChoiceField(
+        label="What should happen to your posts?",
+        choices=[
+            (
+                DeletionMode.ANONYMISE,
+                "Keep my posts, anonymised: they stay for others to read, shown as written by "
+                "“deleted member”, with nothing linking them to me.",
+            ),
+            (
+                DeletionMode.DELETE_POSTS,
+                "Delete my posts: my questions, answers and comments are removed for good "
+                "(answers others wrote to my questions stay).",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose what happens to your posts."},
+    )
+    password = forms.CharField(
+        label="Your password, to confirm it is you",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Please type your password to confirm."},
+    )
