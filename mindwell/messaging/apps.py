@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MessagingConfig(AppConfig):
+    name = "mindwell.messaging"
+    verbose_name = "Private messages and walls"
