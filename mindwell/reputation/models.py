@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from mindwell.reputation.levels import Level
+
 
 class EventKind(models.TextChoices):
     QUESTION_POSTED = "q_posted", "asked a question"
@@ -12,6 +14,7 @@ class EventKind(models.TextChoices):
     ANSWER_VOTED = "a_voted", "votes on an answer"
     MODERATION = "moderation", "post hidden, deleted, restored or approved"
     CORRECTION = "correction", "recalculated"
+    DAILY_CAP = "daily_cap", "over the daily limit for votes received"
 
 
 class PointsEvent(models.Model):
@@ -34,3 +37,125 @@ class PointsEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.points:+d} ({self.kind})"
+
+
+class Action(models.TextChoices):
+    """Everything the permission policy decides (mindwell.reputation.policy holds each
+    action's default rule and the words the site uses for it)."""
+
+    ASK = "ask", "Ask questions"
+    ANSWER = "answer", "Answer questions"
+    COMMENT = "comment", "Comment"
+    VOTE_UP = "vote_up", "Vote up"
+    VOTE_DOWN = "vote_down", "Vote down"
+    FLAG = "flag", "Flag posts"
+    EDIT_OTHERS = "edit_others", "Edit other members' posts"
+    RETAG = "retag", "Change a question's tags"
+    CLOSE = "close", "Close and reopen questions"
+    MOVE_CATEGORY = "move_category", "Move questions to another category"
+    LOCK_COMMENTS = "lock_comments", "Lock and unlock comments"
+    SELECT_BEST_FOR_OTHERS = "select_best_for_others", "Choose the best answer for others"
+    HIDE = "hide", "Hide and show posts"
+    APPROVE = "approve", "Approve and reject waiting posts"
+    DELETE = "delete", "Delete and restore posts"
+    RESOLVE_FLAGS = "resolve_flags", "Uphold or dismiss flags"
+    MERGE = "merge", "Merge duplicate questions"
+    CONVERT = "convert", "Convert answers to comments"
+    MODERATE = "moderate", "Use the moderation queue"
+    VIEW_DASHBOARD = "view_dashboard", "See the moderation dashboard"
+    HANDLE_SAFETY_CASES = "handle_safety_cases", "Handle safety cases"
+    SEND_PRIVATE_MESSAGE = "send_private_message", "Send private messages"
+    POST_ON_WALL = "post_on_wall", "Post on members' walls"
+    RESTRICT_MEMBERS = "restrict_members", "Suspend and silence members"
+    BLOCK_MEMBERS = "block_members", "Block members for good"
+    VIEW_EMAILS = "view_emails", "See members' email addresses"
+    BROWSE_AUDIT_LOG = "browse_audit_log", "Read the audit log"
+    MANAGE_LEVELS = "manage_levels", "Change members' levels"
+    EDIT_RULES = "edit_rules", "Change these permission rules"
+
+
+class RuleMode(models.TextChoices):
+    LEVEL = "level", "the level only"
+    POINTS = "points", "the points only"
+    EITHER = "either", "the level or the points"
+    BOTH = "both", "the level and the points"
+
+
+class PermissionRule(models.Model):
+    """What one action needs. Administrators edit these at run time; the policy reads them
+    through one cache entry that every save drops. Visitors without an account are governed
+    by the site settings (anonymous questions, answers, comments), not by these rows."""
+
+    action = models.CharField(max_length=32, choices=Action.choices, unique=True)
+    min_level = models.PositiveSmallIntegerField(
+        "minimum level",
+        choices=Level.choices,
+        default=Level.REGISTERED,
+        help_text="Granted site-wide, or in the post's category (or a category above it).",
+    )
+    min_points = models.IntegerField(
+        "minimum points",
+        default=0,
+        help_text="Points include the starting points every member gets.",
+    )
+    mode = models.CharField(
+        "needs",
+        max_length=6,
+        choices=RuleMode.choices,
+        default=RuleMode.LEVEL,
+        help_text=(
+            "Either: the level or the points is enough (as on Stack Exchange, where points "
+            "earn privileges). Both: the member needs the two."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["action"]
+
+    def __str__(self) -> str:
+        return self.get_action_display()
+
+
+class CategoryLevel(models.Model):
+    """A level granted in one category (and the categories under it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="category_levels"
+    )
+    category = models.ForeignKey(
+        "taxonomy.Category", on_delete=models.CASCADE, related_name="member_levels"
+    )
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "-level"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "category"], name="category_level_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.get_level_display()} in {self.category_id}"
+
+
+# The run-time points settings, titles and recalculation records live in their own module.
+from mindwell.reputation.settings_model import (  # noqa: E402
+    PointsRecalculation,
+    PointsSettings,
+    RecalculationState,
+    UserTitle,
+)
+
+__all__ = [
+    "Action",
+    "CategoryLevel",
+    "EventKind",
+    "PermissionRule",
+    "PointsEvent",
+    "PointsRecalculation",
+    "PointsSettings",
+    "RecalculationState",
+    "RuleMode",
+    "UserTitle",
+]

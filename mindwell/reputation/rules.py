@@ -2,12 +2,19 @@
 
 Every value is multiplied by `multiple` (10), as Question2Answer does, and `base` is added
 once. Votes received are capped per post: a question gains at most 10 (x10) and loses at
-most 3 (x10) from votes; an answer gains at most 20 and loses at most 5.
+most 3 (x10) from votes; an answer gains at most 20 and loses at most 5. On top of that, an
+optional daily limit caps what a member gains from votes received in one day (as Stack
+Exchange does), counted in points as members see them; see mindwell.reputation.daily_cap.
+
+Where the values come from: administrators edit them at run time (`PointsSettings`, one row,
+seeded with these defaults); `settings.MINDWELL_POINTS`, when a deployment or a test sets it,
+pins individual values over the stored ones (the admin page says which). Changes apply to
+new events; `mindwell recalculate_points` rewrites every total under the current values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.conf import settings
 
@@ -32,6 +39,9 @@ class PointsRules:
     per_answer_voted_down: int = 2
     answer_voted_max_gain: int = 20
     answer_voted_max_loss: int = 5
+    # Points (after the multiplier) a member can gain from votes received in one day; 0: no
+    # limit, as in Question2Answer. Losses are never limited.
+    votes_received_daily_cap: int = 0
 
     def question_posted(self) -> int:
         return self.multiple * self.post_question
@@ -69,9 +79,34 @@ class PointsRules:
             return 0
         return self.multiple * (gain - loss)
 
+    def upvote_gain(self, *, kind: str, rank: int) -> int:
+        """What the upvote at `rank` (0: the post's first, in time order) adds to its author's
+        points, once the per-post cap is reached by the ones before it: the gains of a post's
+        upvotes add up to its capped gain in `votes_received`."""
+        if kind == "Q":
+            each, most = self.per_question_voted_up, self.question_voted_max_gain
+        elif kind == "A":
+            each, most = self.per_answer_voted_up, self.answer_voted_max_gain
+        else:
+            return 0
+        return self.multiple * max(0, min(each, most - rank * each))
+
+
+RULE_FIELDS = tuple(field.name for field in fields(PointsRules))
+
+
+def pinned_values() -> dict[str, int]:
+    """The values `settings.MINDWELL_POINTS` pins over the stored ones (unknown names are
+    ignored, so an old setting cannot stop the site)."""
+    pinned = getattr(settings, "MINDWELL_POINTS", None) or {}
+    return {name: int(value) for name, value in pinned.items() if name in RULE_FIELDS}
+
 
 def current_rules() -> PointsRules:
-    return PointsRules(**getattr(settings, "MINDWELL_POINTS", {}))
+    """The rules in force: the stored points settings (cached), with any pinned values."""
+    from mindwell.reputation.settings_model import PointsSettings
+
+    return PointsRules(**{**PointsSettings.current_values(), **pinned_values()})
 
 
 def starting_points() -> int:

@@ -7,14 +7,19 @@ from collections import defaultdict
 from django.db.models import Sum
 
 from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.daily_cap import daily_cap_excess
 from mindwell.reputation.models import PointsEvent
 from mindwell.reputation.rules import PointsRules
 from mindwell.votes.models import Vote
 
 
-def expected_points(*, rules: PointsRules) -> dict[int, int]:
+def expected_points(
+    *, rules: PointsRules, excess: dict[int, int] | None = None
+) -> dict[int, int]:
     """Every member's total from scratch (without the base), keyed by user id. Runs a fixed
-    number of queries, streaming rows, so it works on large sites."""
+    number of queries, streaming rows, so it works on large sites. `excess`: the members'
+    excess over the daily limit on votes received, when the caller has computed it already
+    (mindwell.reputation.daily_cap)."""
     totals: dict[int, int] = defaultdict(int)
     published = Post.objects.filter(status=PostStatus.PUBLISHED, author__isnull=False)
 
@@ -44,9 +49,16 @@ def expected_points(*, rules: PointsRules) -> dict[int, int]:
     )
     for user_id, kind, value in votes.iterator(chunk_size=5000):
         totals[user_id] += rules.vote_cast(kind=kind, value=value)
+
+    if excess is None:
+        excess = daily_cap_excess(rules=rules)
+    for user_id, over in excess.items():
+        totals[user_id] -= over
     return dict(totals)
 
 
-def ledger_totals() -> dict[int, int]:
-    rows = PointsEvent.objects.values("user_id").annotate(total=Sum("points"))
+def ledger_totals(*, kind: str | None = None) -> dict[int, int]:
+    """Each member's ledger sum (of the events of one `kind`, when given)."""
+    events = PointsEvent.objects.all() if kind is None else PointsEvent.objects.filter(kind=kind)
+    rows = events.values("user_id").annotate(total=Sum("points"))
     return {row["user_id"]: row["total"] for row in rows}
