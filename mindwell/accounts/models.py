@@ -3,7 +3,11 @@ from django.contrib.auth.models import UserManager as AuthUserManager
 from django.db import models
 from django.urls import reverse
 
+from mindwell.reputation.levels import Level, level_from_flags, staff_flags
 from mindwell.reputation.rules import starting_points
+
+# Saving any of these saves all three: the level and Django's role flags move together.
+ROLE_FIELDS = ("level", "is_staff", "is_superuser")
 
 
 class UserQuerySet(models.QuerySet):
@@ -33,6 +37,23 @@ class User(AbstractUser):
     hidden_warnings = models.JSONField(default=list, blank=True)
     crisis_country = models.CharField(max_length=2, blank=True)
 
+    # Profile (mindwell.accounts.services_profile). The avatar files are written only by
+    # mindwell.accounts.avatars, re-encoded without metadata, so they are not editable here.
+    location = models.CharField(max_length=100, blank=True)
+    website = models.URLField(max_length=200, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    avatar = models.FileField(max_length=100, blank=True, editable=False)
+    avatar_small = models.FileField(max_length=100, blank=True, editable=False)
+    avatar_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What others may do on the member's pages (mindwell.messaging), when the site allows it.
+    accepts_messages = models.BooleanField("accept private messages", default=True)
+    show_wall = models.BooleanField("show a wall on my profile", default=True)
+
+    # Question2Answer's user level (mindwell.reputation.levels); change it with `level_set`.
+    level = models.PositiveSmallIntegerField(
+        choices=Level.choices, default=Level.REGISTERED, db_index=True
+    )
+
     objects = UserManager()  # type: ignore[misc]  # django-stubs types the base manager as a ClassVar
 
     class Meta:
@@ -40,6 +61,26 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.username
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.sync_roles()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(ROLE_FIELDS):
+            kwargs["update_fields"] = {*update_fields, *ROLE_FIELDS}
+        super().save(*args, **kwargs)
+
+    def set_level(self, level: int) -> None:
+        """Set the site-wide level and the Django flags that follow it (no permission check:
+        that is `mindwell.reputation.levels.level_set`'s job)."""
+        self.level = int(level)
+        for name, value in staff_flags(self.level).items():
+            setattr(self, name, value)
+
+    def sync_roles(self) -> None:
+        """The level is the truth and the flags follow it; but flags set without a level
+        (createsuperuser, older rows) first raise the level to match, never lower it."""
+        implied = level_from_flags(is_staff=self.is_staff, is_superuser=self.is_superuser)
+        self.set_level(max(int(self.level), implied))
 
     def is_suspended(self, now=None) -> bool:  # type: ignore[no-untyped-def]
         from django.utils import timezone

@@ -67,6 +67,31 @@ class SiteSettings(models.Model):
         help_text="Two-letter code; visitors can choose their own.",
     )
 
+    # Between members and profiles (see mindwell.messaging and mindwell.accounts.avatars).
+    private_messages_enabled = models.BooleanField(
+        "members can send each other private messages",
+        default=False,
+        help_text="Only members the permission rule “Send private messages” allows.",
+    )
+    wall_enabled = models.BooleanField(
+        "profiles have a wall members can post on",
+        default=False,
+        help_text="Only members the permission rule “Post on members’ walls” allows.",
+    )
+    gravatar_enabled = models.BooleanField(
+        "show Gravatar pictures for members without an uploaded picture",
+        default=False,
+        help_text=(
+            "Pages then load pictures from gravatar.com, which learns who reads them and a "
+            "hash of each member's email address. Off: a picture made from the name."
+        ),
+    )
+    avatar_max_kb = models.PositiveIntegerField(
+        "largest profile picture upload (KB)",
+        default=2048,
+        validators=[MinValueValidator(16), MaxValueValidator(10240)],
+    )
+
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
