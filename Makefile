@@ -31,6 +31,12 @@ run: migrate
 	$(BIN)/mindwell load_demo --if-empty
 	$(BIN)/mindwell collectstatic --noinput --verbosity 0
 	@echo "Mindwell is at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@# The background worker (badges, recalculations, email) runs beside the server and stops
+	@# with it. Emails print in this terminal unless EMAIL_URL is set; their links need the
+	@# site's address, which the worker cannot take from a request.
+	MINDWELL_SITE_URL="$${MINDWELL_SITE_URL:-http://$(HOST):$(PORT)}" \
+		$(BIN)/mindwell run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1],$(HOST)}" \
 		$(BIN)/mindwell runserver --noreload --insecure $(HOST):$(PORT)
 

@@ -34,6 +34,9 @@ DATA_MIGRATIONS = [
     ("siteconfig.migrations.0002_default_pages", "create_pages"),
     ("safety.migrations.0002_default_crisis_resources", "seed"),
     ("moderation.migrations.0002_default_write_limits", "seed"),
+    ("reputation.migrations.0004_seed_permission_rules", "seed"),
+    ("reputation.migrations.0006_seed_points_settings_and_titles", "seed"),
+    ("badges.migrations.0002_seed_badges", "seed"),
 ]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from allauth.account.models import EmailAddress
+
 from mindwell.accounts.models import User
 from mindwell.qa.models import Post
 from mindwell.qa.services import answer_create, comment_create, question_create
@@ -15,11 +17,15 @@ _counter = itertools.count(1)
 PASSWORD = "a-long-test-password-42"
 
 
-def make_user(username: str | None = None, **fields: Any) -> User:
+def make_user(username: str | None = None, *, confirmed: bool = True, **fields: Any) -> User:
+    """A member who can log in: their email address is confirmed, as after registration
+    (`confirmed=False`: registered, but the confirmation link not yet opened)."""
     username = username or f"member{next(_counter)}"
     user = User(username=username, email=f"{username}@example.test", **fields)
     user.set_password(PASSWORD)
     user.save()
+    if user.email:
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=confirmed)
     return user
 
 

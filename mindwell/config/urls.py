@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from mindwell.accounts import views as account_views
 from mindwell.accounts import views_preferences
-from mindwell.qa.views import posts, questions
+from mindwell.qa.views import lists, posts, questions
+from mindwell.reputation import views as reputation_views
 from mindwell.siteconfig import views as site_views
 from mindwell.taxonomy import views as taxonomy_views
 
@@ -14,9 +14,15 @@ handler404 = "mindwell.core.views.not_found"
 handler500 = "mindwell.core.views.server_error"
 
 urlpatterns = [
-    path("", questions.home, name="home"),
-    path("questions/", questions.home, name="question-list"),
+    path("", lists.home, name="home"),
+    # Before the pages they sit beside: feed URLs end in .rss/.atom under those prefixes.
+    path("", include("mindwell.feeds.urls")),
+    path("", include("mindwell.seo.urls")),
+    path("questions/", lists.home, name="question-list"),
+    path("activity/", lists.activity, name="activity"),
+    path("", include("mindwell.follows.urls")),
     path("ask/", questions.ask, name="ask"),
+    path("help/privileges/", reputation_views.privileges, name="privileges"),
     path("preview/", questions.preview, name="preview"),
     path("questions/<int:pk>/", questions.question_detail, name="question-detail-short"),
     path("questions/<int:pk>/answer/", questions.answer_post, name="answer-post"),
@@ -31,17 +37,21 @@ urlpatterns = [
     path("tags/", taxonomy_views.tag_list, name="tag-list"),
     path("tags/<str:name>/", taxonomy_views.tag_detail, name="tag-detail"),
     path("users/", account_views.user_list, name="user-list"),
-    path("users/<str:username>/", account_views.user_profile, name="user-profile"),
+    # Profiles, the profile edit page and pictures (before allauth's /accounts/ URLs).
+    path("", include("mindwell.accounts.urls_profile")),
     path("pages/<slug:slug>/", site_views.page_detail, name="page-detail"),
-    path("accounts/register/", account_views.register, name="register"),
     path("accounts/safety/", views_preferences.safety_preferences, name="safety-preferences"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Registration, login, email, passwords, two-factor, sessions (django-allauth).
+    path("accounts/", include("mindwell.accounts.urls_auth")),
     path("moderation/", include("mindwell.moderation.urls")),
     path("safety/", include("mindwell.safety.urls")),
+    path("search/", include("mindwell.search.urls")),
+    path("professionals/", include("mindwell.professionals.urls")),
+    path("privacy/", include("mindwell.privacy.urls")),
+    path("messages/", include("mindwell.messaging.urls")),
+    path("badges/", include("mindwell.badges.urls")),
+    path("inbox/", include("mindwell.notifications.urls")),
+    # Links in emails that stop them, without logging in (RFC 8058 one-click too).
+    path("unsubscribe/", include("mindwell.notifications.unsubscribe_urls")),
     path("admin/", admin.site.urls),
 ]

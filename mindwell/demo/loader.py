@@ -25,6 +25,9 @@ from mindwell.qa.services import (
     question_create,
 )
 from mindwell.qa.services.common import Poster
+from mindwell.reputation import policy
+from mindwell.reputation.levels import Level
+from mindwell.reputation.models import Action
 from mindwell.taxonomy.models import Category
 from mindwell.votes.services import vote_cast
 
@@ -74,8 +77,9 @@ def _users(now) -> list[User]:  # type: ignore[no-untyped-def]
         )
         if created:
             user.set_unusable_password()
-            user.is_staff = user.username == MODERATOR_USERNAME
-            user.save(update_fields=["password", "is_staff"])
+            if user.username == MODERATOR_USERNAME:
+                user.set_level(Level.MODERATOR)  # is_staff follows the level
+            user.save(update_fields=["password", "level", "is_staff", "is_superuser"])
         users.append(user)
     return users
 
@@ -177,6 +181,13 @@ def _vote(threads, users, weights, rng: random.Random) -> int:  # type: ignore[n
                 if voter.pk == post.author_id:
                     continue
                 down = not seed_page and rng.random() < 0.08 and downvotes_allowed(post)
+                action = Action.VOTE_DOWN if down else Action.VOTE_UP
+                if not policy.allows(voter, action):
+                    # The voter's points move as the demo is built; read them, as a new
+                    # request would, before the policy refuses an old total.
+                    voter.refresh_from_db(fields=["points"])
+                    if not policy.allows(voter, action):
+                        continue  # as a real member would be: not allowed yet
                 vote_cast(user=voter, post=post, value=-1 if down else 1)
                 cast += 1
     return cast

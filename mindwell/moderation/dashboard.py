@@ -315,7 +315,7 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_moderate(request.user):
+    if not permissions.can_view_dashboard(request.user):
         raise PermissionDenied("The moderation dashboard is for moderators.")
     days = period_from(request.GET.get("days"))
     data = dashboard_data(days=days)

@@ -1,7 +1,6 @@
 """Who may flag, moderate and sanction. Views, templates and actions ask here and never
-decide by themselves, so the roles can be rewired (to user levels, say) in one place.
-
-For now a moderator is a staff member and an administrator is a superuser.
+decide by themselves; every answer comes from the one permission policy
+(mindwell.reputation.policy), with the post for post actions so category levels count.
 """
 
 from __future__ import annotations
@@ -10,60 +9,99 @@ from typing import Any
 
 from mindwell.qa import permissions as qa_permissions
 from mindwell.qa.models import Post, PostStatus
-
-# The roles, by name: moderators act on posts and work the queue; administrators also
-# sanction members and read the audit log.
-MODERATOR = "moderator"
-ADMINISTRATOR = "administrator"
+from mindwell.reputation import policy
+from mindwell.reputation.levels import Level
+from mindwell.reputation.models import Action
 
 # How many recent audit entries the post and member tools show.
 RECENT_HISTORY = 20
+
+# The policy actions behind the member tools (each PostAction and UserAction names its own).
+MEMBER_TOOL_ACTIONS = (Action.RESTRICT_MEMBERS, Action.BLOCK_MEMBERS)
 
 
 def is_member(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def can_moderate(user: Any) -> bool:
-    return is_member(user) and qa_permissions.is_moderator(user)
+def can_moderate(user: Any, post: Post | None = None) -> bool:
+    """The moderation queue and the member pages; with `post`, everything about that post
+    (a moderator of its category counts)."""
+    return policy.allows(user, Action.MODERATE, post=post)
+
+
+def can_view_dashboard(user: Any) -> bool:
+    return policy.allows(user, Action.VIEW_DASHBOARD)
 
 
 def is_administrator(user: Any) -> bool:
-    return is_member(user) and bool(user.is_superuser)
+    return is_member(user) and int(user.level) >= Level.ADMINISTRATOR
 
 
 def can_sanction(user: Any) -> bool:
-    """Suspend, silence, block, lift and hide all posts of a member."""
-    return is_administrator(user)
+    """Suspend, silence, block, lift and hide all posts of a member (any of them)."""
+    return any(policy.allows(user, action) for action in MEMBER_TOOL_ACTIONS)
 
 
 def can_browse_log(user: Any) -> bool:
-    return is_administrator(user)
+    return policy.allows(user, Action.BROWSE_AUDIT_LOG)
 
 
-def sanction_refusal(actor: Any, member: Any) -> str | None:
-    """Why `actor` may not sanction `member`, or None when they may."""
-    if not can_sanction(actor):
-        return "Only administrators can restrict members."
+def can_view_emails(user: Any) -> bool:
+    return policy.allows(user, Action.VIEW_EMAILS)
+
+
+def post_action_refusal(user: Any, action: str, post: Post) -> str | None:
+    """Why `user` may not do the policy `action` on `post` (in its category), or None."""
+    return policy.refusal(user, action, post=post)
+
+
+def can_use_post_tools(user: Any, post: Post) -> bool:
+    """Whether the post's tools page has anything for `user`: moderators see every post's;
+    members with a privilege (retag, close…) see the tools of posts they can read."""
+    if can_moderate(user, post):
+        return True
+    if post.status != PostStatus.PUBLISHED:
+        return False
+    from mindwell.moderation.actions import POST_ACTIONS  # the actions import this module
+
+    return any(
+        post.kind in action.kinds and policy.allows(user, action.permission, post=post)
+        for action in POST_ACTIONS.values()
+    )
+
+
+def sanction_refusal(actor: Any, member: Any, action: str | None = None) -> str | None:
+    """Why `actor` may not sanction `member` (with the policy `action`, or with any of the
+    member tools), or None when they may."""
+    if action is not None:
+        refusal = policy.refusal(actor, action)
+        if refusal:
+            return refusal
+    elif not can_sanction(actor):
+        return policy.refusal(actor, Action.RESTRICT_MEMBERS) or "You cannot restrict members."
     if member.pk == actor.pk:
         return "You cannot restrict your own account."
-    if member.is_superuser:
-        return "Administrators cannot be restricted here; change their role in the admin first."
+    if int(member.level) >= Level.ADMINISTRATOR:
+        return "Administrators cannot be restricted here; change their level first."
+    if int(member.level) >= int(actor.level):
+        return "You cannot restrict a member whose level is as high as yours."
     return None
 
 
 def flag_refusal(user: Any, post: Post) -> str | None:
-    """Why `user` may not flag `post`, or None when they may. Needs no query, so the
-    flag link can be offered on every post of a page."""
+    """Why `user` may not flag `post`, or None when they may. Needs no query per post (an
+    anonymous post's writer is looked up once per request), so the flag link can be offered
+    on every post of a page."""
     if user is None or not user.is_authenticated:
         return "Please log in to flag a post."
     if qa_permissions.is_restricted(user):
         return "Your account is restricted at the moment, so you cannot flag posts."
     if post.status == PostStatus.DELETED:
         return "This post has been deleted, so it cannot be flagged."
-    if post.author_id is not None and post.author_id == user.pk:
+    if qa_permissions.is_writer(user, post):  # their anonymous posts too
         return "You cannot flag your own post; you can edit it instead."
-    return None
+    return policy.refusal(user, Action.FLAG, post=post)
 
 
 def can_flag(user: Any, post: Post) -> bool:

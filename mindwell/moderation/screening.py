@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import formats, timezone
 
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -134,7 +134,10 @@ def check_slow_mode(*, user: Any, ip: str | None, question: Any, category: Any) 
     slow_mode_seconds) or a category (the category's). Visitors are told apart by address."""
     if category is None and question is not None:
         category = question.category
-    mine = Post.objects.filter(author=user) if user is not None else None
+    # A member's anonymous posts count too, or ticking "post anonymously" would dodge it.
+    mine = (
+        Post.objects.filter(Q(author=user) | Q(pseudonym__user=user)) if user is not None else None
+    )
     if mine is None:
         if not ip:
             return

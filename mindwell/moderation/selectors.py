@@ -20,7 +20,8 @@ COUNTS_CACHE_SECONDS = 10
 
 
 def _with_context(posts: QuerySet[Post]) -> QuerySet[Post]:
-    return posts.select_related("author", "question", "category")
+    # pseudonym__user: moderators are shown who wrote an anonymous post.
+    return posts.select_related("author", "question", "category", "pseudonym__user")
 
 
 def queued_posts() -> QuerySet[Post]:
@@ -77,7 +78,13 @@ def queue_counts(*, fresh: bool = False) -> QueueCounts:
 def post_for_moderation(*, pk: int) -> Post | None:
     return (
         Post.objects.select_related(
-            "author", "question", "category", "duplicate_of", "closed_by", "parent"
+            "author",
+            "question",
+            "category",
+            "duplicate_of",
+            "closed_by",
+            "parent",
+            "pseudonym__user",
         )
         .prefetch_related("tags", _open_flags())
         .filter(pk=pk)

@@ -2,6 +2,7 @@ from django.urls import path  # noqa: F401
 
 from mindwell.moderation import dashboard, views_feedback
 from mindwell.moderation.views import flags, log, posts, queue, users
+from mindwell.reputation import views as reputation_views
 
 app_name = "moderation"
 urlpatterns: list = [
@@ -13,6 +14,8 @@ urlpatterns: list = [
     path("post/<int:pk>/", posts.post_tools, name="post"),
     path("post/<int:pk>/<slug:action>/", posts.post_act, name="post-action"),
     path("user/<str:username>/", users.user_tools, name="user"),
+    # Before the member actions, whose slug would otherwise take "level".
+    path("user/<str:username>/level/", reputation_views.member_level, name="user-level"),
     path("user/<str:username>/<slug:action>/", users.user_act, name="user-action"),
     path("log/", log.log, name="log"),
 ]

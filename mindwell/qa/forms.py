@@ -65,6 +65,12 @@ class PostFormBase(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     notify = forms.BooleanField(required=False, initial=True)
+    # Members only: post under their pseudonym (mindwell.privacy) instead of their name.
+    post_anonymously = forms.BooleanField(
+        label="Post anonymously (your pseudonym is shown instead of your name)",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "post-anonymously-hint"}),
+    )
 
     def __init__(self, *args: Any, anonymous: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,7 +79,9 @@ class PostFormBase(forms.Form):
         if not anonymous:
             del self.fields["anon_name"]
             del self.fields["anon_email"]
-        elif SiteSettings.current().captcha_anonymous:
+        else:
+            del self.fields["post_anonymously"]
+        if anonymous and SiteSettings.current().captcha_anonymous:
             add_captcha(self)
         self.anonymous = anonymous
 

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
+
+from mindwell.seo.slugs import question_slug
 
 
 class PostKind(models.TextChoices):
@@ -68,8 +69,11 @@ class PostQuerySet(models.QuerySet):
                 question__status=PostStatus.DELETED
             )
         if user is not None and user.is_authenticated:
-            own_queued = Q(status=PostStatus.QUEUED, author=user)
-            own_queued_question = Q(question__status=PostStatus.QUEUED, question__author=user)
+            # "Own" includes what they posted anonymously, under their pseudonym.
+            own_queued = Q(status=PostStatus.QUEUED) & (Q(author=user) | Q(pseudonym__user=user))
+            own_queued_question = Q(question__status=PostStatus.QUEUED) & (
+                Q(question__author=user) | Q(question__pseudonym__user=user)
+            )
             return self.filter(Q(status=PostStatus.PUBLISHED) | own_queued).filter(
                 Q(question__status=PostStatus.PUBLISHED) | own_queued_question
             )
@@ -116,6 +120,16 @@ class Post(models.Model):
     anon_email = models.EmailField(blank=True)
     notify = models.BooleanField(default=False)
     author_ip = models.GenericIPAddressField(null=True, blank=True)
+    # A member's post made anonymously: `author` stays empty and `anon_name` shows the
+    # pseudonym, so every public page treats it as anonymous; this link to the member is
+    # shown to moderators only (see mindwell.privacy).
+    pseudonym = models.ForeignKey(
+        "privacy.Pseudonym",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
 
     score = models.IntegerField(default=0, db_index=True)
     upvotes = models.PositiveIntegerField(default=0)
@@ -123,6 +137,9 @@ class Post(models.Model):
     answer_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)
     view_count = models.PositiveIntegerField(default=0)
+    # Questions only: the "hot" formula of mindwell.qa.hot, stored so the hot list is an
+    # index scan; refreshed whenever answers, votes or views change.
+    hot_score = models.FloatField(default=0.0, editable=False)
     best_answer = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="best_for"
     )
@@ -175,8 +192,30 @@ class Post(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["kind", "status", "-created_at"], name="post_kind_recent"),
             models.Index(fields=["question", "kind"], name="post_thread"),
+            # Keyset pagination (mindwell.qa.pagination): one index per list sort, ending in
+            # the id tiebreaker, so every page of every sort is an index range scan. Status
+            # is left out on purpose: members also see their own queued questions and
+            # moderators hidden ones, and with status in the index those lists could not
+            # be read in index order; non-published rows are rare and skipped in the scan.
+            *(
+                models.Index(fields=["kind", *columns, "-id"], name=f"post_list_{name}")
+                for name, columns in [
+                    ("recent", ["-created_at"]),
+                    ("active", ["-activity_at"]),
+                    ("hot", ["-hot_score"]),
+                    ("votes", ["-score", "-created_at"]),
+                    ("answers", ["-answer_count", "-created_at"]),
+                    ("views", ["-view_count", "-created_at"]),
+                ]
+            ),
+            # The activity stream's edits, and a member's posts (profiles, "My updates").
+            models.Index(
+                fields=["-edited_at", "-id"],
+                name="post_stream_edited",
+                condition=Q(edited_at__isnull=False),
+            ),
+            models.Index(fields=["author", "-created_at", "-id"], name="post_author_recent"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -247,7 +286,7 @@ class Post(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.title)[:80].strip("-") or "question"
+        return question_slug(self.title)
 
     @property
     def anchor(self) -> str:

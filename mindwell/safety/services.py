@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.moderation.models import AuditAction, AuditEntry
+from mindwell.notifications import events as notification_events
 from mindwell.qa.models import Post, RiskLevel
 from mindwell.safety import permissions
 from mindwell.safety.models import CaseSource, CaseState, SafetyCase
@@ -56,7 +57,7 @@ def case_raise(
     _counts_changed()
     case = SafetyCase.objects.select_for_update().filter(post=post).first()
     if case is None:
-        return SafetyCase.objects.create(
+        case = SafetyCase.objects.create(
             post=post,
             level=level,
             rank=rank,
@@ -64,6 +65,9 @@ def case_raise(
             reasons=_unique(reasons)[-MAX_REASONS:],
             created_at=timezone.now(),
         )
+        # Everyone who handles the safety queue is told at once (by email too).
+        notification_events.safety_alert(case=case)
+        return case
     case.post = post  # already loaded: spare the audit entry a query
     fresh = [reason for reason in _unique(reasons) if reason not in case.reasons]
     raised = rank > case.rank
@@ -72,10 +76,13 @@ def case_raise(
     if raised:
         case.level, case.rank = level, rank
     case.reasons = [*case.reasons, *fresh][-MAX_REASONS:]
-    if case.state == CaseState.RESOLVED:
+    reopened = case.state == CaseState.RESOLVED
+    if reopened:
         _audit(case, actor=None, to=CaseState.NEW, note="Reopened by a new signal.")
         case.state, case.resolved_at = CaseState.NEW, None
     case.save()
+    if raised or reopened:
+        notification_events.safety_alert(case=case, reopened=reopened)
     return case
 
 

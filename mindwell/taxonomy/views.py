@@ -1,9 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from mindwell.qa.selectors import SORTS, question_list
-from mindwell.qa.views.questions import SORT_LABELS, paginate
-from mindwell.safety.warnings import hidden_warnings_for
+from mindwell.qa.views.lists import question_list_context
+from mindwell.qa.views.questions import paginate
 from mindwell.taxonomy.models import Category, Tag
 
 
@@ -18,24 +17,13 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
-    sort = request.GET.get("sort", "recent")
-    sort = sort if sort in SORTS else "recent"
-    questions = question_list(
-        viewer=request.user,
-        sort=sort,
-        category=category,
-        hide_warnings=hidden_warnings_for(request.user),
-    )
-    page = paginate(request, questions)
     return render(
         request,
         "taxonomy/category_detail.html",
         {
             "category": category,
             "subcategories": category.children.all(),
-            "page": page,
-            "sort": sort,
-            "sorts": SORT_LABELS,
+            **question_list_context(request, category=category),
         },
     )
 
@@ -47,14 +35,5 @@ def tag_list(request: HttpRequest) -> HttpResponse:
 
 def tag_detail(request: HttpRequest, name: str) -> HttpResponse:
     tag = get_object_or_404(Tag, name=name.lower())
-    sort = request.GET.get("sort", "recent")
-    sort = sort if sort in SORTS else "recent"
-    questions = question_list(
-        viewer=request.user, sort=sort, tag=tag, hide_warnings=hidden_warnings_for(request.user)
-    )
-    page = paginate(request, questions)
-    return render(
-        request,
-        "taxonomy/tag_detail.html",
-        {"tag": tag, "page": page, "sort": sort, "sorts": SORT_LABELS},
-    )
+    context = {"tag": tag, **question_list_context(request, tag=tag)}
+    return render(request, "taxonomy/tag_detail.html", context)

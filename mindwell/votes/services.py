@@ -6,11 +6,14 @@ from typing import Any
 
 from django.db import transaction
 
+from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.moderation.limits import check_write_limit
 from mindwell.moderation.models import WriteAction
 from mindwell.qa import permissions
+from mindwell.qa.hot import hot_refresh
 from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.daily_cap import daily_cap_settle
 from mindwell.reputation.models import EventKind
 from mindwell.reputation.rules import current_rules
 from mindwell.reputation.services import points_add
@@ -24,6 +27,11 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         raise ServiceError("A vote is up, down or withdrawn.")
     if user is None or not user.is_authenticated:
         raise PermissionDenied("Please log in or register to vote.")
+    # The permission policy (points, levels, restrictions) before the write limit, so a
+    # refused vote does not use up the hour's allowance. Withdrawing a vote is always allowed.
+    refusal = permissions.vote_refusal(user, post, value)
+    if refusal:
+        raise PermissionDenied(refusal)
     check_write_limit(action=WriteAction.VOTE, user=user)
     with transaction.atomic():
         # The row lock makes concurrent votes on one post queue up, so none is lost.
@@ -34,7 +42,7 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
             raise ServiceError("This post is hidden, so it cannot be voted on.")
         if post.kind not in (PostKind.QUESTION, PostKind.ANSWER):
             raise ServiceError("Only questions and answers can be voted on.")
-        if post.author_id == user.pk:
+        if permissions.is_writer(user, post):  # anonymous posts count as theirs too
             raise PermissionDenied("You cannot vote on your own post.")
 
         existing = Vote.objects.filter(user=user, post=post).first()
@@ -52,6 +60,8 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         post.downvotes += (value == -1) - (old == -1)
         post.score = post.upvotes - post.downvotes
         post.save(update_fields=["upvotes", "downvotes", "score"])
+        if post.kind == PostKind.QUESTION:
+            hot_refresh(question_ids=[post.pk])
 
         if value == 0:
             existing.delete()  # type: ignore[union-attr]
@@ -79,4 +89,7 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
             points=received_after - received_before,
             post_id=post.pk,
         )
+        if 1 in (value, old):  # an upvote came or went: the author's daily limit may move
+            daily_cap_settle(user_id=post.author_id)
+        enqueue_badge_check(user.pk, post.author_id)  # in the background, after the commit
     return post

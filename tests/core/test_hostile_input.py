@@ -83,7 +83,15 @@ class _ScriptFinder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         where = f"<{tag}> at line {self.getpos()[0]}"
         values = {name: value or "" for name, value in attrs}
-        if tag == "script" and not values.get("src", "").startswith("/static/"):
+        if (
+            tag == "script"
+            and values.get("type") == "application/ld+json"
+            and not values.get("src")
+        ):
+            # Structured data is not executed; it must still hold JSON and nothing else, so
+            # a payload that closed the element early shows up as invalid JSON below.
+            self._data_block = []
+        elif tag == "script" and not values.get("src", "").startswith("/static/"):
             self.problems.append(f"script element {values!r} {where}")
         if tag in FORBIDDEN_ELEMENTS:
             self.problems.append(f"forbidden element {where}")
@@ -98,6 +106,21 @@ class _ScriptFinder(HTMLParser):
                 self.problems.append(f"{name}={value!r} {where}")
 
     handle_startendtag = handle_starttag
+
+    _data_block: list[str] | None = None
+
+    def handle_data(self, data: str) -> None:
+        if self._data_block is not None:
+            self._data_block.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._data_block is not None:
+            text = "".join(self._data_block)
+            self._data_block = None
+            try:
+                json.loads(text)
+            except ValueError:
+                self.problems.append(f"structured data is not JSON: {text[:80]!r}")
 
 
 def assert_no_executable_script(html: str) -> None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
+from mindwell.accounts.models import User
 from mindwell.moderation.actions import Block, Lift, Silence, Suspend
 from mindwell.moderation.models import Flag
 from mindwell.qa.models import Post
+from tests.accounts.auth_helpers import confirm, register
 from tests.factories import PASSWORD, make_user
 from tests.moderation.moderation_helpers import make_admin, text
 
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def login(client, user):
-    return client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    return client.post("/accounts/login/", {"login": user.username, "password": PASSWORD})
 
 
 def test_suspended_member_cannot_log_in_and_is_told_why(client, other_member):
@@ -42,7 +45,7 @@ def test_blocked_member_cannot_log_in(client, other_member):
 
 def test_wrong_password_still_says_so(client, other_member):
     response = client.post(
-        "/accounts/login/", {"username": other_member.username, "password": "wrong-one"}
+        "/accounts/login/", {"login": other_member.username, "password": "wrong-one"}
     )
     assert "correct username and password" in text(response)
 
@@ -75,10 +78,14 @@ def test_open_session_ends_on_the_next_request(client, other_member, action):
     assert "_auth_user_id" not in client.session
 
 
-def test_registration_sessions_are_ended_too(client, other_member):
-    # Registration logs in with Django's own backend; the middleware still applies.
-    client.force_login(other_member, backend="django.contrib.auth.backends.ModelBackend")
-    Suspend(actor=make_admin(), member=other_member, reason="abuse", days=1).execute()
+def test_registration_sessions_are_ended_too(client, db):
+    # Confirming the address after registering logs the newcomer in (through allauth); the
+    # middleware ends that session too.
+    register(client, "newcomer")
+    confirm(client, mail.outbox[0])
+    newcomer = User.objects.get(username="newcomer")
+    assert client.get("/").context["user"] == newcomer
+    Suspend(actor=make_admin(), member=newcomer, reason="abuse", days=1).execute()
     assert not client.get("/").context["user"].is_authenticated
 
 

@@ -9,6 +9,7 @@ from mindwell.moderation.context_processors import moderation_counts
 from mindwell.moderation.services.flags import flag_create
 from mindwell.qa.models import PostStatus
 from mindwell.qa.services.publication import post_set_status
+from mindwell.reputation import policy
 from mindwell.safety.services import case_raise
 from tests.factories import make_answer, make_user
 from tests.moderation.moderation_helpers import make_moderator, text
@@ -23,6 +24,7 @@ def request_for(user):
 
 
 def test_nothing_and_no_query_for_members(member, django_assert_num_queries):
+    policy.snapshot()  # the permission rules, loaded once for every page (then cached)
     with django_assert_num_queries(0):
         assert moderation_counts(request_for(member)) == {}
 

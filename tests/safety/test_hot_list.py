@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from mindwell.qa.hot import hot_refresh
 from mindwell.qa.models import Post
 from mindwell.qa.selectors import question_list
 from mindwell.safety.services import case_resolve
@@ -25,6 +26,7 @@ def asked(question: Post, hours_ago: float, **counts: int) -> Post:
     Post.objects.filter(pk=question.pk).update(
         created_at=timezone.now() - timedelta(hours=hours_ago), **counts
     )
+    hot_refresh(question_ids=[question.pk])  # the score is stored (mindwell.qa.hot)
     return question
 
 

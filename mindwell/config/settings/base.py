@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mindwell.config.env import database_config, email_config, env_bool, env_list, env_str
+from mindwell.core.tasks import tasks_setting_from_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env_str("MINDWELL_DATA_DIR", str(Path.cwd() / ".data")))
@@ -27,8 +28,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "mindwell.core",
     "mindwell.accounts",
+    # Accounts: registration, login, email and password flows, two-factor, sessions.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "mindwell.siteconfig",
     "mindwell.taxonomy",
     "mindwell.qa",
@@ -36,6 +43,20 @@ INSTALLED_APPS = [
     "mindwell.reputation",
     "mindwell.moderation",
     "mindwell.safety",
+    "mindwell.search",
+    "mindwell.feeds",
+    "mindwell.seo",
+    "mindwell.professionals",
+    "mindwell.follows",
+    "mindwell.privacy",
+    # Private messages, member blocks and profile walls.
+    "mindwell.messaging",
+    # The background task queue (see mindwell.core.tasks) and what runs on it.
+    "django_tasks",
+    "django_tasks_db",
+    "mindwell.badges",
+    # The in-site inbox, notification preferences and email delivery.
+    "mindwell.notifications",
 ]
 
 MIDDLEWARE = [
@@ -46,8 +67,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Records when and where each session was last seen (the Sessions page).
+    "mindwell.accounts.sessions.SessionActivityMiddleware",
+    # Two-factor pages are for staff; admins may be required to set it up.
+    "mindwell.accounts.two_factor.TwoFactorMiddleware",
     # Ends the sessions of members suspended or blocked while logged in.
     "mindwell.moderation.auth.RestrictedSessionMiddleware",
+    # Notes a member's visit once a day, in the background (the daily-visits badge).
+    "mindwell.badges.middleware.VisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -67,6 +95,8 @@ TEMPLATES = [
                 "mindwell.siteconfig.context_processors.site",
                 "mindwell.moderation.context_processors.moderation_counts",
                 "mindwell.safety.context_processors.safety_alerts",
+                "mindwell.privacy.deletion_notice.deletion_banner",
+                "mindwell.notifications.context_processors.inbox_count",
             ],
             "builtins": [
                 "mindwell.core.templatetags.mindwell",
@@ -88,11 +118,17 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
-# Suspended and blocked members cannot log in. Django's own backend stays listed because
-# sessions opened at registration name it; ours is asked first and stops it for them.
-AUTHENTICATION_BACKENDS = [
-    "mindwell.moderation.auth.RestrictionAwareBackend",
-    "django.contrib.auth.backends.ModelBackend",
+# One backend: allauth's (login by username or email) refusing suspended and blocked members
+# with a message. A single backend also means a failed login costs one password hash, not one
+# per backend.
+AUTHENTICATION_BACKENDS = ["mindwell.accounts.backends.AccountBackend"]
+# Argon2 for new passwords; the others stay listed so older hashes still verify, and are
+# re-hashed with Argon2 at the member's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -104,6 +140,54 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Accounts (django-allauth; see mindwell.accounts.adapter) ------------------------------
+ACCOUNT_ADAPTER = "mindwell.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "mindwell.accounts.forms.SignupForm",
+    "login": "mindwell.accounts.forms.LoginForm",
+    "change_password": "mindwell.accounts.forms.ChangePasswordForm",
+    "reset_password": "mindwell.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "mindwell.accounts.forms.ResetPasswordKeyForm",
+    "add_email": "mindwell.accounts.forms.AddEmailForm",
+}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+# A new member confirms their address before the first login; a changed address must be
+# confirmed before it replaces the old one.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Whether an address has an account is private: registering with a taken address, or asking
+# for a reset, looks the same either way (the owner gets an email instead). Unknown addresses
+# get no mail at all, so the reset form cannot be used to send mail to strangers.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# Mail the member when their password or address changes, so a takeover does not go unseen.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_ON_GET = False
+# Names that would pass for the site speaking.
+ACCOUNT_USERNAME_BLACKLIST = [
+    "admin",
+    "administrator",
+    "moderator",
+    "moderators",
+    "staff",
+    "support",
+    "system",
+]
+# Failed logins: at most 5 per account in 5 minutes and 10 per address a minute.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+MFA_ADAPTER = "mindwell.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+# One period either side, for phones whose clock is a little off.
+MFA_TOTP_TOLERANCE = 1
+# When on, administrators (superusers) must set up two-factor authentication before they can
+# use any page (see mindwell.accounts.two_factor).
+MINDWELL_REQUIRE_2FA_FOR_ADMINS = env_bool("MINDWELL_REQUIRE_2FA_FOR_ADMINS", False)
+USERSESSIONS_TRACK_ACTIVITY = True
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -111,6 +195,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Uploads. Files under MEDIA_ROOT/private (licence documents) are never served by URL.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "media/"
 # The site's own CSS and JS live in the package, not in an app's static/ folder.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
@@ -120,6 +207,14 @@ STORAGES = {
 
 vars().update(email_config(env_str("EMAIL_URL", "console:")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mindwell <noreply@localhost>")
+# Seconds the SMTP conversation may stall before a send counts as failed (and is retried);
+# well under the claim timeout below, so a slow server never looks like a dead worker.
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "60"))
+# Seconds after which an email a worker claimed but never marked sent (the worker died) is
+# sent again (see mindwell.notifications.delivery).
+MINDWELL_EMAIL_CLAIM_TIMEOUT = int(env_str("MINDWELL_EMAIL_CLAIM_TIMEOUT", "600"))
+# Mass mailings go out at most this many emails a minute.
+MINDWELL_MASS_MAIL_PER_MINUTE = int(env_str("MINDWELL_MASS_MAIL_PER_MINUTE", "60"))
 
 # How many reverse proxies in front of Mindwell append to X-Forwarded-For (0: none).
 MINDWELL_TRUSTED_PROXY_HOPS = int(env_str("MINDWELL_TRUSTED_PROXY_HOPS", "0"))
@@ -127,6 +222,20 @@ MINDWELL_TRUSTED_PROXY_HOPS = int(env_str("MINDWELL_TRUSTED_PROXY_HOPS", "0"))
 # Where the "Quick exit" button sends someone who needs to leave the site at once: a neutral
 # page that looks ordinary on a shared screen. Only a link target; nothing is loaded from it.
 MINDWELL_QUICK_EXIT_URL = env_str("MINDWELL_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+
+# Days between a member asking for their account to be deleted and its deletion (they can
+# cancel until then); `mindwell run_deletions` carries out the requests that are due.
+MINDWELL_DELETION_GRACE_DAYS = int(env_str("MINDWELL_DELETION_GRACE_DAYS", "14"))
+
+# The site's public address ("https://mindwell.example"), for the absolute links in feeds,
+# sitemaps, canonical links and structured data. Unset: taken from each request's host.
+MINDWELL_SITE_URL = env_str("MINDWELL_SITE_URL", "")
+
+# Background tasks wait in the database for `mindwell run_worker` (see mindwell.core.tasks);
+# TASKS_URL=redis://host:6379/1 keeps them in Redis instead, for workers on several machines.
+TASKS = tasks_setting_from_url(env_str("TASKS_URL"))
+# Run by `mindwell run_worker` before it takes work: picks up what a killed worker left.
+MINDWELL_WORKER_STARTUP = ["mindwell.notifications.delivery.outbox_recover"]
 
 CSRF_FAILURE_VIEW = "mindwell.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True

@@ -19,3 +19,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Cookies only over HTTPS; the session cookie is out of reach of scripts (base.py sets it
+# HttpOnly and SameSite=Lax), and so is the CSRF cookie: our scripts read the token from the
+# form, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# Links in account emails (confirmation, password reset) use https even when sent from a
+# management command, where there is no request to copy the scheme from.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -4,6 +4,7 @@ import os
 
 from mindwell.config.settings.base import *  # noqa: F403
 from mindwell.config.settings.base import DATA_DIR, DATABASES
+from mindwell.core.tasks import IMMEDIATE_BACKEND, tasks_setting
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -12,6 +13,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Tasks run in the test's own process as they are enqueued; services enqueue on commit, so
+# they run after the commit as a worker would (tests/core/test_tasks.py runs a real worker).
+TASKS = tasks_setting(IMMEDIATE_BACKEND)
 WHITENOISE_AUTOREFRESH = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

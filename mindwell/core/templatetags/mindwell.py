@@ -57,6 +57,24 @@ def get_item(mapping: dict, key):  # type: ignore[no-untyped-def]
 
 
 @register.filter
+def may(user, action: str) -> bool:  # type: ignore[no-untyped-def]
+    """{% if user|may:"vote_down" %}: asks the permission policy (site-wide levels and points;
+    use `may_on` where the post's category matters)."""
+    from mindwell.reputation import policy
+
+    return policy.allows(user, action)
+
+
+@register.simple_tag(takes_context=True)
+def may_on(context, action: str, post) -> bool:  # type: ignore[no-untyped-def]
+    """{% may_on "retag" question as can_retag %}: the policy, for the viewer, with the
+    post's category (levels granted per category count)."""
+    from mindwell.reputation import policy
+
+    return policy.allows(context.get("user"), action, post=post)
+
+
+@register.filter
 def may_edit(user, post) -> bool:  # type: ignore[no-untyped-def]
     """{% if user|may_edit:post %}: asks the qa permission policy."""
     from mindwell.qa.permissions import can_edit

@@ -18,6 +18,7 @@ from mindwell.moderation.models import AuditEntry
 from mindwell.moderation.services.audit import audit_write
 from mindwell.qa.models import Post, PostKind
 from mindwell.qa.validation import clean_text
+from mindwell.reputation.models import Action
 
 REASON_MAX_LENGTH = 500
 
@@ -34,6 +35,8 @@ class ModerationAction:
     serious: ClassVar[bool] = False
     # Form fields (besides the reason) the action reads from its parameters.
     fields: ClassVar[tuple[str, ...]] = ()
+    # The permission policy's action that decides who may do this.
+    permission: ClassVar[str]
 
     def __init__(self, *, actor: Any, reason: str = "", **params: Any) -> None:
         self.actor = actor
@@ -86,7 +89,7 @@ class ModerationAction:
 
 
 class PostAction(ModerationAction):
-    """An action on one post; moderators may do it."""
+    """An action on one post; whoever the policy allows, in the post's category."""
 
     kinds: ClassVar[tuple[str, ...]] = (PostKind.QUESTION, PostKind.ANSWER, PostKind.COMMENT)
 
@@ -103,9 +106,14 @@ class PostAction(ModerationAction):
     def offered(cls, post: Post) -> bool:
         return post.kind in cls.kinds and cls.refusal(post) is None
 
+    @classmethod
+    def permitted(cls, actor: Any, post: Post) -> bool:
+        return permissions.post_action_refusal(actor, cls.permission, post) is None
+
     def check_permission(self) -> None:
-        if not permissions.can_moderate(self.actor):
-            raise PermissionDenied("Only moderators can do this.")
+        refusal = permissions.post_action_refusal(self.actor, self.permission, self.post)
+        if refusal:
+            raise PermissionDenied(refusal)
 
     def lock(self) -> None:
         # No select_related here: PostgreSQL cannot lock the nullable side of a join.
@@ -126,7 +134,10 @@ class PostAction(ModerationAction):
 
 
 class UserAction(ModerationAction):
-    """An action on a member; administrators may do it, never on themselves."""
+    """An action on a member; whoever the policy allows (administrators by default), never on
+    themselves or on someone of their level or above."""
+
+    permission: ClassVar[str] = Action.RESTRICT_MEMBERS
 
     def __init__(self, *, actor: Any, member: Any, reason: str = "", **params: Any) -> None:
         super().__init__(actor=actor, reason=reason, **params)
@@ -141,7 +152,7 @@ class UserAction(ModerationAction):
         return cls.refusal(member) is None
 
     def check_permission(self) -> None:
-        message = permissions.sanction_refusal(self.actor, self.member)
+        message = permissions.sanction_refusal(self.actor, self.member, self.permission)
         if message:
             raise PermissionDenied(message)
 

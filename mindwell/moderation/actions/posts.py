@@ -11,13 +11,18 @@ from django.utils import timezone
 from mindwell.moderation.actions.base import PostAction
 from mindwell.moderation.models import AuditAction, FlagStatus
 from mindwell.moderation.services.flags import flags_close, was_hidden_by_flags
+from mindwell.notifications import events as notification_events
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.services.best_answer import best_answer_unselect
 from mindwell.qa.services.publication import post_set_status, publication_effects
+from mindwell.reputation.daily_cap import daily_cap_settle
+from mindwell.reputation.models import Action
+from mindwell.search.indexing import search_index_post
 
 
 class Approve(PostAction):
     name = "approve"
+    permission = Action.APPROVE
     label = "Approve"
     done = "The post is approved and now public."
     audit_action = AuditAction.APPROVE
@@ -30,6 +35,8 @@ class Approve(PostAction):
 
     def perform(self) -> dict[str, Any]:
         post_set_status(post=self.post, status=PostStatus.PUBLISHED)
+        # The writer hears of it, and the post now notifies as if it had been published.
+        notification_events.post_approved(post=self.post, actor=self.actor)
         question_id = self.post.question_id
         if self.post.kind != PostKind.QUESTION and question_id is not None:
             # The thread now has something new, as it would have had it been posted openly.
@@ -39,6 +46,7 @@ class Approve(PostAction):
 
 class Reject(PostAction):
     name = "reject"
+    permission = Action.APPROVE
     label = "Reject"
     done = "The post is rejected."
     audit_action = AuditAction.REJECT
@@ -57,6 +65,7 @@ class Reject(PostAction):
 
 class Hide(PostAction):
     name = "hide"
+    permission = Action.HIDE
     label = "Hide"
     done = "The post is hidden."
     audit_action = AuditAction.HIDE
@@ -71,6 +80,7 @@ class Hide(PostAction):
         before = self.post.status
         upheld = flags_close(post=self.post, actor=self.actor, status=FlagStatus.UPHELD)
         post_set_status(post=self.post, status=PostStatus.HIDDEN)
+        notification_events.post_hidden(post=self.post, actor=self.actor)
         detail: dict[str, Any] = {"from": before}
         if upheld:
             detail["flags_upheld"] = upheld
@@ -79,6 +89,7 @@ class Hide(PostAction):
 
 class Reshow(PostAction):
     name = "reshow"
+    permission = Action.HIDE
     label = "Show again"
     done = "The post is shown again."
     audit_action = AuditAction.RESHOW
@@ -96,6 +107,7 @@ class Reshow(PostAction):
 
 class Delete(PostAction):
     name = "delete"
+    permission = Action.DELETE
     label = "Delete"
     done = "The post is deleted."
     serious = True
@@ -119,6 +131,7 @@ class Delete(PostAction):
 
 class Restore(PostAction):
     name = "restore"
+    permission = Action.DELETE
     label = "Restore"
     done = "The post is restored."
     audit_action = AuditAction.RESTORE
@@ -138,6 +151,7 @@ class UpholdFlags(PostAction):
     """The flags were right: the post stays hidden, or is hidden now."""
 
     name = "uphold-flags"
+    permission = Action.RESOLVE_FLAGS
     label = "Uphold the flags"
     done = "The flags are upheld and the post is hidden."
     audit_action = AuditAction.HIDE
@@ -155,6 +169,7 @@ class UpholdFlags(PostAction):
         upheld = flags_close(post=self.post, actor=self.actor, status=FlagStatus.UPHELD)
         if before != PostStatus.HIDDEN:
             post_set_status(post=self.post, status=PostStatus.HIDDEN)
+            notification_events.post_hidden(post=self.post, actor=self.actor)
         return {"from": before, "flags_upheld": upheld}
 
 
@@ -162,6 +177,7 @@ class DismissFlags(PostAction):
     """The flags were wrong: close them, and show the post again if the flags hid it."""
 
     name = "dismiss-flags"
+    permission = Action.RESOLVE_FLAGS
     label = "Dismiss the flags"
     done = "The flags are dismissed."
     audit_action = AuditAction.FLAGS_DISMISS
@@ -186,6 +202,7 @@ class ConvertToComment(PostAction):
     the question, since comments do not nest."""
 
     name = "convert"
+    permission = Action.CONVERT
     label = "Convert to a comment"
     done = "The answer is now a comment on the question."
     audit_action = AuditAction.CONVERT
@@ -204,8 +221,11 @@ class ConvertToComment(PostAction):
         answer.kind = PostKind.COMMENT
         answer.parent_id = question.pk
         answer.save(update_fields=["kind", "parent"])
+        search_index_post(answer.pk)  # the index keeps each post's kind
         if published:
             publication_effects(post=answer, publish=True)
+        # A comment earns nothing from votes: the author's daily-cap events follow suit.
+        daily_cap_settle(user_id=answer.author_id)
         moved = Post.objects.filter(parent=answer, kind=PostKind.COMMENT).update(parent=question)
         if moved:
             Post.objects.filter(pk=question.pk).update(

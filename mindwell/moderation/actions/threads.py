@@ -14,6 +14,8 @@ from mindwell.moderation.models import AuditAction
 from mindwell.qa.models import Post, PostKind, PostStatus, Revision
 from mindwell.qa.services.questions import check_category
 from mindwell.qa.validation import parse_tags
+from mindwell.reputation.models import Action
+from mindwell.search.indexing import search_index_post
 from mindwell.siteconfig.models import SiteSettings
 from mindwell.taxonomy.services import category_count_add, tags_attach
 
@@ -46,6 +48,7 @@ def other_question(value: Any, *, field: str, current: Post) -> Post:
 
 class Close(PostAction):
     name = "close"
+    permission = Action.CLOSE
     label = "Close"
     done = "The question is closed."
     audit_action = AuditAction.CLOSE
@@ -84,6 +87,7 @@ class Close(PostAction):
 
 class Reopen(PostAction):
     name = "reopen"
+    permission = Action.CLOSE
     label = "Reopen"
     done = "The question is open again."
     audit_action = AuditAction.REOPEN
@@ -105,6 +109,7 @@ class Reopen(PostAction):
 
 class LockComments(PostAction):
     name = "lock-comments"
+    permission = Action.LOCK_COMMENTS
     label = "Lock comments"
     done = "Comments are locked."
     audit_action = AuditAction.LOCK_COMMENTS
@@ -122,6 +127,7 @@ class LockComments(PostAction):
 
 class UnlockComments(PostAction):
     name = "unlock-comments"
+    permission = Action.LOCK_COMMENTS
     label = "Unlock comments"
     done = "Comments are unlocked."
     audit_action = AuditAction.UNLOCK_COMMENTS
@@ -153,6 +159,7 @@ def _revision(post: Post, editor: Any, reason: str, **changes: str) -> None:
 
 class Move(PostAction):
     name = "move"
+    permission = Action.MOVE_CATEGORY
     label = "Move to another category"
     done = "The question is moved."
     audit_action = AuditAction.MOVE
@@ -175,6 +182,7 @@ class Move(PostAction):
             category_count_add(category=new, delta=1)
         post.category = new
         post.save(update_fields=["category"])
+        search_index_post(post.pk)  # the thread is indexed with its category
         _revision(
             post,
             self.actor,
@@ -187,6 +195,7 @@ class Move(PostAction):
 
 class Retag(PostAction):
     name = "retag"
+    permission = Action.RETAG
     label = "Change the tags"
     done = "The tags are changed."
     audit_action = AuditAction.RETAG
@@ -204,6 +213,7 @@ class Retag(PostAction):
         if sorted(names) == before:
             raise ServiceError("Those are already the question’s tags.", field="tags")
         tags_attach(question=post, names=names, count=post.status == PostStatus.PUBLISHED)
+        search_index_post(post.pk)  # the thread is indexed with its tags
         _revision(
             post,
             self.actor,
@@ -220,6 +230,7 @@ class Merge(PostAction):
     and points; the counters are recounted from the rows."""
 
     name = "merge"
+    permission = Action.MERGE
     label = "Merge into another question"
     done = "The questions are merged."
     serious = True
@@ -244,6 +255,8 @@ class Merge(PostAction):
         # their parent and change thread only.
         thread.filter(parent=duplicate).update(parent=target, question=target)
         thread.update(question=target)
+        # The moved replies are readable, or not, with the target question now.
+        search_index_post(target.pk)
         recount_replies(target)
         recount_replies(duplicate)
         now = timezone.now()

@@ -13,6 +13,7 @@ from mindwell.moderation.actions.base import UserAction
 from mindwell.moderation.models import AuditAction
 from mindwell.qa.models import Post, PostStatus
 from mindwell.qa.services.publication import post_set_status
+from mindwell.reputation.models import Action
 
 DURATION_CHOICES: list[tuple[int, str]] = [
     (1, "1 day"),
@@ -79,6 +80,7 @@ class Silence(UserAction):
 
 class Block(UserAction):
     name = "block"
+    permission = Action.BLOCK_MEMBERS
     label = "Block for good"
     done = "The member is blocked."
     serious = True

@@ -19,6 +19,7 @@ from mindwell.moderation.models import (
     HarmfulAdviceKind,
 )
 from mindwell.moderation.services.audit import audit_write, counts_changed
+from mindwell.notifications import events as notification_events
 from mindwell.qa.models import Post, PostStatus
 from mindwell.qa.services.publication import post_set_status
 from mindwell.qa.validation import clean_text
@@ -77,6 +78,7 @@ def flag_create(
         post.flag_count += 1
         if post.status == PostStatus.PUBLISHED and post.flag_count >= threshold:
             post_set_status(post=post, status=PostStatus.HIDDEN)
+            notification_events.post_hidden(post=post)
             audit_write(
                 actor=None,
                 action=AuditAction.AUTO_HIDE,
@@ -105,6 +107,8 @@ def _raise_safety_case(*, post: Post, note: str) -> None:
 def flags_close(*, post: Post, actor: Any, status: str) -> int:
     """Mark a post's open flags upheld or dismissed and reset its count. The caller holds
     the post's row lock. Returns how many flags were closed."""
+    # Each member who flagged hears the outcome (read while the flags are still open).
+    notification_events.flags_resolved(post=post, status=status, actor=actor)
     closed = Flag.objects.filter(post=post, status=FlagStatus.OPEN).update(
         status=status, resolved_at=timezone.now(), resolved_by=actor
     )

@@ -26,6 +26,13 @@ def may_sanction(user: Any) -> bool:
 
 
 @register.filter
+def may_use_tools(user: Any, post: Any) -> bool:
+    """{% if user|may_use_tools:post %}: the post's tools page has an action for them (a
+    moderator, or a member with a privilege such as retagging in the post's category)."""
+    return permissions.can_use_post_tools(user, post)
+
+
+@register.filter
 def restriction(user: Any) -> str:
     """Why a logged-in member may not write now ("" if they may)."""
     from mindwell.moderation.screening import restriction_message

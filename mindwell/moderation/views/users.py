@@ -26,14 +26,15 @@ def user_tools(request: HttpRequest, username: str) -> HttpResponse:
 
 
 @require_POST
-@moderators_only
 def user_act(request: HttpRequest, username: str, action: str) -> HttpResponse:
+    """Whoever the permission policy allows for this action (not only moderators: the
+    rules are the administrators' to set)."""
     action_class = USER_ACTIONS.get(action)
     member = member_for_moderation(username=username)
     if action_class is None or member is None:
         raise Http404("No such member or action.")
     form = ActionForm(request.POST, action=action_class)
-    refusal = permissions.sanction_refusal(request.user, member)
+    refusal = permissions.sanction_refusal(request.user, member, action_class.permission)
     if refusal:
         return refuse(request, refusal)
     status = 400
@@ -63,7 +64,9 @@ def _render_tools(
         for action_class in USER_ACTIONS.values():
             if bound is not None and bound.action is action_class:
                 form = bound
-            elif action_class.offered(member):
+            elif action_class.offered(member) and not permissions.sanction_refusal(
+                request.user, member, action_class.permission
+            ):
                 form = ActionForm(action=action_class)
             else:
                 continue
@@ -75,5 +78,6 @@ def _render_tools(
         "refusal": refusal,
         "post_counts": member_post_counts(member=member),
         "history": member_history(member=member, limit=permissions.RECENT_HISTORY),
+        "can_view_emails": permissions.can_view_emails(request.user),
     }
     return render(request, "moderation/user.html", context, status=status)

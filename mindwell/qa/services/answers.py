@@ -43,7 +43,7 @@ def answer_create(
         if question.is_closed:
             raise ServiceError("This question is closed, so it takes no new answers.")
         token = check_not_duplicate(submit_token)
-        author_fields = check_poster(poster, kind=PostKind.ANSWER, site=site)
+        author_fields = check_poster(poster, kind=PostKind.ANSWER, site=site, on=question)
         screening = screen_post(
             poster=poster,
             kind=PostKind.ANSWER,

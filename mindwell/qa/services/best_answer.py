@@ -4,7 +4,9 @@ from typing import Any
 
 from django.db import transaction
 
+from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.notifications import events as notification_events
 from mindwell.qa import permissions
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.reputation.models import EventKind
@@ -32,10 +34,9 @@ def _selection_points(question: Post, answer: Post, sign: int) -> None:
 
 
 def best_answer_select(*, question: Post, answer: Post, user: Any) -> Post:
-    if not permissions.can_select_best(user, question):
-        raise PermissionDenied(
-            "Only the person who asked (or a moderator) can choose the best answer."
-        )
+    refusal = permissions.select_best_refusal(user, question)
+    if refusal:
+        raise PermissionDenied(refusal)
     with transaction.atomic():
         question = Post.objects.select_for_update().get(pk=question.pk)
         answer = Post.objects.get(pk=answer.pk)
@@ -50,14 +51,15 @@ def best_answer_select(*, question: Post, answer: Post, user: Any) -> Post:
         question.best_answer = answer
         question.save(update_fields=["best_answer"])
         _selection_points(question, answer, +1)
+        notification_events.best_answer_selected(question=question, answer=answer, actor=user)
+        enqueue_badge_check(answer.author_id)  # in the background, after the commit
     return question
 
 
 def best_answer_unselect(*, question: Post, user: Any) -> Post:
-    if not permissions.can_select_best(user, question):
-        raise PermissionDenied(
-            "Only the person who asked (or a moderator) can change the best answer."
-        )
+    refusal = permissions.select_best_refusal(user, question)
+    if refusal:
+        raise PermissionDenied(refusal)
     with transaction.atomic():
         question = Post.objects.select_for_update().get(pk=question.pk)
         if question.best_answer_id is None:

@@ -38,7 +38,7 @@ def comment_create(
         if parent.comments_locked or (parent.question_id != parent.pk and _question_locked(parent)):
             raise ServiceError("Comments are locked here, so no new comments can be added.")
         token = check_not_duplicate(submit_token)
-        author_fields = check_poster(poster, kind=PostKind.COMMENT, site=site)
+        author_fields = check_poster(poster, kind=PostKind.COMMENT, site=site, on=parent)
         screening = screen_post(
             poster=poster,
             kind=PostKind.COMMENT,

@@ -27,13 +27,15 @@ class DuplicateSubmission(ServiceError):
 
 @dataclass(frozen=True)
 class Poster:
-    """Who is writing: a member, or a visitor with an optional name and private email."""
+    """Who is writing: a member, or a visitor with an optional name and private email.
+    `anonymous`: a member posting under their pseudonym (see mindwell.privacy)."""
 
     user: Any = None
     name: str = ""
     email: str = ""
     notify: bool = False
     ip: str | None = None
+    anonymous: bool = False
 
     @property
     def user_id(self) -> int | None:
@@ -42,15 +44,20 @@ class Poster:
         return None
 
 
-def check_poster(poster: Poster, *, kind: str, site: SiteSettings) -> dict[str, Any]:
-    """Validate who is posting and return the Post fields that record it."""
+def check_poster(
+    poster: Poster, *, kind: str, site: SiteSettings, category: Any = None, on: Post | None = None
+) -> dict[str, Any]:
+    """Validate who is posting and return the Post fields that record it. `category` (of a
+    new question) or `on` (the post answered or commented on) lets category levels count."""
     if poster.user_id is not None:
-        if not permissions.can_post(poster.user, kind, site=site):
-            from mindwell.moderation.screening import restriction_message
+        refusal = permissions.post_refusal(poster.user, kind, site=site, category=category, on=on)
+        if refusal:
+            raise PermissionDenied(refusal)
+        if poster.anonymous:
+            from mindwell.privacy.services.pseudonyms import anonymous_post_fields
 
-            raise PermissionDenied(
-                restriction_message(poster.user) or "Your account cannot post at the moment."
-            )
+            fields = anonymous_post_fields(user=poster.user)
+            return {**fields, "notify": poster.notify, "author_ip": poster.ip}
         return {"author_id": poster.user_id, "notify": poster.notify, "author_ip": poster.ip}
     if not permissions.can_post(None, kind, site=site):
         noun = {"Q": "ask a question", "A": "answer", "C": "comment"}[kind]
@@ -115,9 +122,12 @@ def post_created(*, post: Post, screening: Any, kind: str | None) -> None:
     """What every new post goes through after its row is written, inside the transaction:
     published effects (counters, points, thread activity), the safety assessment, and what
     screening found. `kind` names the points event for the posting."""
+    from mindwell.badges.tasks import enqueue_badge_check
     from mindwell.moderation.screening import screening_after_create
+    from mindwell.notifications import events as notification_events
     from mindwell.qa.services.publication import publication_effects
     from mindwell.safety.services import post_assess
+    from mindwell.search.indexing import search_index_post
 
     if post.status == PostStatus.PUBLISHED:
         publication_effects(post=post, publish=True, kind=kind)
@@ -125,3 +135,8 @@ def post_created(*, post: Post, screening: Any, kind: str | None) -> None:
             Post.objects.filter(thread_posts=post).update(activity_at=post.created_at)
     post_assess(post=post)
     screening_after_create(post=post, screening=screening)
+    # Replies, mentions and followers if it is published; moderators if it waits for them.
+    notification_events.post_created(post=post)
+    # Last, so the index sees the status screening and the safety check settled on.
+    search_index_post(post.pk)
+    enqueue_badge_check(post.author_id)  # in the background, after the commit

@@ -5,9 +5,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.core.markdown import render_markdown
 from mindwell.moderation.screening import screen_post, screening_after_create
+from mindwell.notifications import events as notification_events
 from mindwell.qa import permissions
 from mindwell.qa.models import Post, PostKind, PostStatus, Revision
 from mindwell.qa.services.common import Poster, check_content_warning
@@ -15,6 +17,8 @@ from mindwell.qa.services.publication import post_set_status
 from mindwell.qa.services.questions import check_category
 from mindwell.qa.validation import check_length, clean_text, parse_tags
 from mindwell.safety.services import post_assess
+from mindwell.search.indexing import search_index_post
+from mindwell.seo.services import old_slug_record
 from mindwell.siteconfig.models import SiteSettings
 from mindwell.taxonomy.services import category_count_add, tags_attach
 
@@ -50,12 +54,9 @@ def post_edit(
 ) -> Post:
     """Change a post and keep the old text as a revision. Only what a question has (title,
     category, tags) is read for questions."""
-    if permissions.is_restricted(editor):
-        from mindwell.moderation.screening import restriction_message
-
-        raise PermissionDenied(restriction_message(editor) or "Your account cannot edit now.")
-    if not permissions.can_edit(editor, post):
-        raise PermissionDenied("You can edit only your own posts.")
+    refusal = permissions.edit_refusal(editor, post)
+    if refusal:
+        raise PermissionDenied(refusal)
     site = SiteSettings.current()
     new_body = _check_body(post, body, site)
     is_question = post.kind == PostKind.QUESTION
@@ -78,6 +79,11 @@ def post_edit(
             if tags is not None:
                 new_tags = parse_tags(tags, site=site)
         tags_text = " ".join(sorted(new_tags))
+        locked = permissions.edit_field_refusals(editor, post)
+        if "category" in locked and new_category != post.category:
+            raise PermissionDenied(locked["category"], field="category")
+        if "tags" in locked and tags_text != old_tags:
+            raise PermissionDenied(locked["tags"], field="tags")
         new_warning = (
             post.content_warning
             if content_warning is None
@@ -103,9 +109,13 @@ def post_edit(
             editing=post,
         )
         new_title, new_body = screening.title, screening.body
+        # The writer of an anonymous post edits it anonymously: naming them as the editor
+        # would show everyone who wrote it.
+        anonymous_writer = post.author_id is None and permissions.is_writer(editor, post)
+        shown_editor = None if anonymous_writer else editor
         Revision.objects.create(
             post=post,
-            editor=editor,
+            editor=shown_editor,
             title_before=post.title,
             title_after=new_title,
             body_before=post.body,
@@ -123,10 +133,12 @@ def post_edit(
         if is_question and tags_text != old_tags:
             tags_attach(question=post, names=new_tags, count=published)
         now = timezone.now()
+        if is_question and new_title != post.title:
+            old_slug_record(question=post, old_title=post.title, new_title=new_title)
         post.title, post.body, post.category = new_title, new_body, new_category
         post.body_html = render_markdown(new_body)
         post.content_warning = new_warning
-        post.edited_at, post.edited_by = now, editor
+        post.edited_at, post.edited_by = now, shown_editor
         post.save(
             update_fields=[
                 "title",
@@ -142,7 +154,10 @@ def post_edit(
             post_set_status(post=post, status=PostStatus.QUEUED)
         post_assess(post=post)
         screening_after_create(post=post, screening=screening)
+        notification_events.post_edited(post=post)  # members newly @mentioned
+        search_index_post(post.pk)
         Post.objects.filter(question_id=post.question_id, kind=PostKind.QUESTION).update(
             activity_at=now
         )
+        enqueue_badge_check(editor.pk)  # in the background, after the commit
     return post

@@ -12,10 +12,14 @@ from collections import defaultdict
 
 from django.db.models import F
 
+from mindwell.badges.tasks import enqueue_badge_check
+from mindwell.qa.hot import hot_refresh
 from mindwell.qa.models import Post, PostKind, PostStatus
+from mindwell.reputation.daily_cap import daily_cap_settle
 from mindwell.reputation.models import EventKind
 from mindwell.reputation.rules import current_rules
 from mindwell.reputation.services import points_add
+from mindwell.search.indexing import search_index_post
 from mindwell.taxonomy.models import Tag
 from mindwell.taxonomy.services import category_count_add
 from mindwell.votes.models import Vote
@@ -56,6 +60,9 @@ def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -
     event = kind or EventKind.MODERATION
     for user_id, delta in points.items():
         points_add(user_id=user_id, kind=event, points=delta, post_id=post.pk)
+    if post.kind in (PostKind.QUESTION, PostKind.ANSWER):
+        # A new question gets its score; an answer moves its question's (answer count).
+        hot_refresh(question_ids=[post.question_id or post.pk])
 
 
 def _selection(question: Post, points: dict[int, int], sign: int) -> None:
@@ -85,4 +92,11 @@ def post_set_status(*, post: Post, status: str) -> Post:
         publication_effects(post=post, publish=will_publish, kind=kind)
     post.status = status
     post.save(update_fields=["status"])
+    if was_published != will_publish:
+        if post.upvotes:
+            # Its upvotes join or leave its author's days under the daily limit.
+            daily_cap_settle(user_id=post.author_id)
+        enqueue_badge_check(post.author_id)  # an approved post may earn a badge
+    # Readable or not, the search index follows (a question takes its thread with it).
+    search_index_post(post.pk)
     return post

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from mindwell.core.errors import ServiceError
@@ -71,7 +70,7 @@ def question_create(
 
     with transaction.atomic():
         token = check_not_duplicate(submit_token)
-        author_fields = check_poster(poster, kind=PostKind.QUESTION, site=site)
+        author_fields = check_poster(poster, kind=PostKind.QUESTION, site=site, category=category)
         screening = screen_post(
             poster=poster,
             kind=PostKind.QUESTION,
@@ -108,9 +107,3 @@ def question_touch(question_id: int) -> None:
     """Record activity on a question thread (used by the lists that sort by activity)."""
     Post.objects.filter(pk=question_id).update(activity_at=timezone.now())
 
-
-def question_view(*, question: Post, viewer) -> None:  # type: ignore[no-untyped-def]
-    """Count a view, but not the author's own."""
-    if viewer.is_authenticated and viewer.pk == question.author_id:
-        return
-    Post.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)

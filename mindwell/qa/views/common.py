@@ -12,6 +12,7 @@ from django.urls import reverse
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.core.ratelimit import client_ip
 from mindwell.moderation.screening import restriction_message
+from mindwell.qa import permissions
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.services.common import DuplicateSubmission, Poster
 
@@ -24,6 +25,7 @@ def poster_from(request: HttpRequest, form: Form) -> Poster:
         email=data.get("anon_email", ""),
         notify=bool(data.get("notify")),
         ip=client_ip(request),
+        anonymous=request.user.is_authenticated and bool(data.get("post_anonymously")),
     )
 
 
@@ -51,21 +53,29 @@ def refuse_keeping_text(form: Form, message: str) -> int:
     return 403
 
 
-def posting_refusal(request: HttpRequest, default: str) -> str:
-    """Why this person may not post: a silenced or suspended member is told until when; a
+def posting_refusal(request: HttpRequest, default: str, *, kind: str | None = None) -> str:
+    """Why this person may not post a `kind` of post: a silenced or suspended member is told
+    until when, a member short of a privilege what it needs (the permission policy); a
     visitor gets `default` (asking them to log in or register)."""
     if request.user.is_authenticated:
-        return restriction_message(request.user) or "Your account cannot post at the moment."
+        refusal = permissions.post_refusal(request.user, kind) if kind else None
+        return (
+            refusal
+            or restriction_message(request.user)
+            or "Your account cannot post at the moment."
+        )
     return default
 
 
-def refuse_form_page(request: HttpRequest, default: str, *, back: str) -> HttpResponse:
+def refuse_form_page(
+    request: HttpRequest, default: str, *, back: str, kind: str | None = None
+) -> HttpResponse:
     """A posting form this person may not open: a visitor is sent to log in; a restricted
     member is told why and sent `back` (the login page would only bounce them here)."""
     if not request.user.is_authenticated:
         messages.info(request, default)
         return redirect_to_login(request.get_full_path())
-    messages.error(request, posting_refusal(request, default))
+    messages.error(request, posting_refusal(request, default, kind=kind))
     return HttpResponseRedirect(back)
 
 

@@ -44,16 +44,20 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     if parent.kind == PostKind.COMMENT:
         raise Http404("Comments go on questions and answers.")
     anonymous = not request.user.is_authenticated
-    allowed = permissions.can_post(request.user, PostKind.COMMENT)
+    allowed = permissions.can_post(request.user, PostKind.COMMENT, on=parent)
     if request.method != "POST" and not allowed:
         message = "Please log in or register to comment."
-        return refuse_form_page(request, message, back=parent.get_absolute_url())
+        return refuse_form_page(
+            request, message, back=parent.get_absolute_url(), kind=PostKind.COMMENT
+        )
     status = 200
     if request.method == "POST":
         form = CommentForm(request.POST, anonymous=anonymous)
         status = 400
         if not allowed:
-            message = posting_refusal(request, "Please log in or register to comment.")
+            message = posting_refusal(
+                request, "Please log in or register to comment.", kind=PostKind.COMMENT
+            )
             status = refuse_keeping_text(form, message)
         elif form.is_valid():
             outcome = submit_post(
@@ -119,6 +123,10 @@ def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(answer.get_absolute_url())
         best_answer_unselect(question=question, user=request.user)
         messages.success(request, "Best answer unselected.")
+    except PermissionDenied as error:
+        # Not theirs to choose (the asker, or select_best_for_others): a refusal, not a slip.
+        context = {"message": error.message}
+        return render(request, "moderation/denied.html", context, status=403)
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect(question.get_absolute_url())
@@ -130,14 +138,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if request.method != "POST" and not permissions.can_edit(request.user, post):
-        messages.error(request, _edit_refusal(request))
+        messages.error(request, _edit_refusal(request, post))
         return redirect(post.get_absolute_url())
+    # Someone else's question: the category and tags stay unless the policy lets this editor
+    # move or retag too; the form leaves those fields out and the page says why.
+    locked = permissions.edit_field_refusals(request.user, post)
     status = 200
     if request.method == "POST":
-        form = EditForm(request.POST, is_question=is_question)
+        form = _without(EditForm(request.POST, is_question=is_question), locked)
         status = 400
         if not permissions.can_edit(request.user, post):
-            status = refuse_keeping_text(form, _edit_refusal(request))
+            status = refuse_keeping_text(form, _edit_refusal(request, post))
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -168,7 +179,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             },
             is_question=is_question,
         )
-    return render(request, "qa/edit.html", {"form": form, "post": post}, status=status)
+        form = _without(form, locked)
+    context = {"form": form, "post": post, "locked": locked}
+    return render(request, "qa/edit.html", context, status=status)
+
+
+def _without(form: EditForm, names: dict[str, str]) -> EditForm:
+    for name in names:
+        form.fields.pop(name, None)
+    return form
 
 
 def history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -199,9 +218,7 @@ def _diff(before: str, after: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _edit_refusal(request: HttpRequest) -> str:
+def _edit_refusal(request: HttpRequest, post: Post) -> str:
     if not request.user.is_authenticated:
         return "Please log in again to save this edit."
-    if permissions.is_restricted(request.user):
-        return posting_refusal(request, "")
-    return "You can edit only your own posts."
+    return permissions.edit_refusal(request.user, post) or "You cannot edit this post."

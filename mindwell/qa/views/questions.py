@@ -15,9 +15,9 @@ from mindwell.moderation.captcha import anonymous_challenge
 from mindwell.qa import permissions
 from mindwell.qa.forms import AnswerForm, QuestionForm
 from mindwell.qa.models import Post, PostKind
-from mindwell.qa.selectors import SORTS, question_list, question_thread
+from mindwell.qa.selectors import question_thread
 from mindwell.qa.services import answer_create, question_create
-from mindwell.qa.services.questions import question_view
+from mindwell.qa.services.views_counter import Visitor, flush_after_response, view_record
 from mindwell.qa.views.common import (
     poster_from,
     posting_refusal,
@@ -26,46 +26,24 @@ from mindwell.qa.views.common import (
     submit_post,
 )
 from mindwell.safety import pages as safety_pages
-from mindwell.safety.warnings import hidden_warnings_for
+from mindwell.search.similar import related_questions, similar_questions
 from mindwell.siteconfig.models import SiteSettings
 
 PAGE_SIZE = 20
 
-SORT_LABELS = {
-    "recent": "Recent",
-    "hot": "Hot",
-    "active": "Active",
-    "votes": "Most votes",
-    "answers": "Most answers",
-    "views": "Most views",
-    "unanswered": "Unanswered",
-}
-
-
 def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE):  # type: ignore[no-untyped-def]
+    """Numbered pages, for short lists (users, tags). Question lists are keyset-paginated
+    (mindwell.qa.views.lists)."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    sort = request.GET.get("sort", "recent")
-    if sort not in SORTS:
-        sort = "recent"
-    hidden = hidden_warnings_for(request.user)
-    page = paginate(request, question_list(viewer=request.user, sort=sort, hide_warnings=hidden))
-    return render(
-        request,
-        "qa/home.html",
-        {"page": page, "sort": sort, "sorts": SORT_LABELS},
-    )
 
 
 def _answer_form_context(request: HttpRequest, question: Post, form: AnswerForm | None) -> dict:
     """The answer form: empty when the viewer may answer, or the refused one with their text."""
     site = SiteSettings.current()
-    can_answer = permissions.can_post(request.user, PostKind.ANSWER, site=site)
-    if form is None and can_answer:
+    refusal = permissions.post_refusal(request.user, PostKind.ANSWER, site=site, on=question)
+    if form is None and refusal is None:
         form = AnswerForm(anonymous=not request.user.is_authenticated)
-    return {"answer_form": form, "can_answer": can_answer}
+    return {"answer_form": form, "can_answer": refusal is None, "answer_refusal": refusal}
 
 
 def question_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
@@ -93,27 +71,32 @@ def _render_question(
         # Permanent only for a real old slug; "-" is the placeholder of answer links.
         return redirect(question.get_absolute_url(), permanent=slug != "-")
     if request.method == "GET":
-        question_view(question=question, viewer=request.user)
+        view_record(question=question, visitor=Visitor.from_request(request))
     context = {
         "thread": thread,
         "page_token": uuid.uuid4().hex[:24],
-        "can_comment": permissions.can_post(request.user, PostKind.COMMENT),
+        "can_comment": permissions.can_post(request.user, PostKind.COMMENT, on=question),
         "question": question,
         "preview_html": preview_html,
         "can_select_best": permissions.can_select_best(request.user, question),
         "comment_captcha": anonymous_challenge(request.user),
         **_answer_form_context(request, question, answer_form),
         **safety_pages.question_context(request, thread),
+        "related_questions": related_questions(question),
     }
-    return render(request, "qa/question_detail.html", context, status=status)
+    response = render(request, "qa/question_detail.html", context, status=status)
+    flush_after_response(response)
+    return response
 
 
 @require_POST
 def answer_post(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Post.objects.questions().visible_to(request.user), pk=pk)
     form = AnswerForm(request.POST, anonymous=not request.user.is_authenticated)
-    if not permissions.can_post(request.user, PostKind.ANSWER):
-        message = posting_refusal(request, "Please log in or register to answer.")
+    if not permissions.can_post(request.user, PostKind.ANSWER, on=question):
+        message = posting_refusal(
+            request, "Please log in or register to answer.", kind=PostKind.ANSWER
+        )
         status = refuse_keeping_text(form, message)
         return _render_question(request, question.pk, answer_form=form, status=status)
     status = 400
@@ -151,12 +134,14 @@ def ask(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         if not allowed:  # the login link keeps ?from_answer= and ?category=
             message = "Please log in or register to ask a question."
-            return refuse_form_page(request, message, back=reverse("home"))
+            return refuse_form_page(request, message, back=reverse("home"), kind=PostKind.QUESTION)
         form = QuestionForm(initial={"category": request.GET.get("category")}, anonymous=anonymous)
         return _render_ask(request, form, asked_from)
     form = QuestionForm(request.POST, anonymous=anonymous)
     if not allowed:
-        message = posting_refusal(request, "Please log in or register to ask a question.")
+        message = posting_refusal(
+            request, "Please log in or register to ask a question.", kind=PostKind.QUESTION
+        )
         status = refuse_keeping_text(form, message)
         return _render_ask(request, form, asked_from, status=status)
     if "preview" in request.POST:
@@ -201,6 +186,12 @@ def _render_ask(
         "asked_from": asked_from,
         "preview_html": render_markdown(request.POST.get("body", "")) if preview else "",
         "preview_title": request.POST.get("title", "") if preview else "",
+        # Without JavaScript, the preview step is where the asker sees what exists already.
+        "similar_questions": (
+            similar_questions(request.POST.get("title", "")[:300], request.POST.get("body", ""))
+            if preview
+            else []
+        ),
         **safety_pages.composer_context(request),
     }
     return render(request, "qa/ask.html", context, status=status)

@@ -227,3 +227,100 @@
   });
 })();
 // ---- end of safety composer notice ----------------------------------------------------------
+// ---- Search: similar questions while asking (templates/search/_similar_questions.html) -----
+// After a pause in typing the title, the server's similar questions fill the live region
+// under the title field; links open in the same tab. Without this, Preview shows the list.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-similar-url]");
+  if (!box || !window.fetch) { return; }
+  var form = box.closest("form");
+  var title = form && form.querySelector("input[name=title]");
+  var region = box.querySelector("[data-similar-results]");
+  if (!title || !region) { return; }
+  var url = box.getAttribute("data-similar-url");
+  var PAUSE_MS = 400;
+  var timer = null, lastSent = title.value.trim(), latest = 0;
+
+  function answers(count) { return count + (count === 1 ? " answer" : " answers"); }
+
+  function render(questions) {
+    region.textContent = "";
+    if (!questions.length) { return; }
+    var heading = document.createElement("h2");
+    heading.className = "similar-heading";
+    heading.textContent = "Questions that may already answer yours";
+    var list = document.createElement("ul");
+    list.className = "similar-list";
+    questions.forEach(function (question) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = question.url;
+      link.textContent = question.title;
+      var meta = document.createElement("span");
+      meta.className = "meta";
+      meta.textContent = " (" + answers(question.answers) +
+        (question.has_best ? ", one chosen as best" : "") + ")";
+      item.appendChild(link);
+      item.appendChild(meta);
+      list.appendChild(item);
+    });
+    region.appendChild(heading);
+    region.appendChild(list);
+  }
+
+  function check() {
+    var text = title.value.trim();
+    if (text === lastSent) { return; }
+    lastSent = text;
+    if (text.length < 3) { render([]); return; }
+    var request = ++latest;
+    fetch(url + "?title=" + encodeURIComponent(text), {
+      credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
+    }).then(function (response) {
+      return response.ok ? response.json() : null;  // rate limited: keep what is shown
+    }).then(function (data) {
+      // An older answer arriving late must not replace a newer one.
+      if (data && request === latest) { render(data.questions || []); }
+    }).catch(function () { lastSent = null; });
+  }
+
+  title.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(check, PAUSE_MS);
+  });
+})();
+// ---- end of search ---------------------------------------------------------------------------
+// ---- Following: follow and unfollow without a page reload (templates/follows/_button.html) --
+// The form posts normally without JavaScript; here the same POST is sent with fetch and the
+// button and its spoken state change in place. On any failure the form is sent normally.
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-follow]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || !window.FormData) { return; }
+      event.preventDefault();
+      var action = form.querySelector("input[name=action]");
+      var button = form.querySelector("button");
+      var state = form.querySelector(".follow-state");
+      var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+      button.disabled = true;
+      fetch(form.action, {
+        method: "POST", body: new FormData(form), credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch", "X-CSRFToken": token ? token.value : "" }
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      }).then(function (result) {
+        button.disabled = false;
+        if (!result.ok) { state.textContent = result.data.error || "That did not work; please try again."; return; }
+        var following = result.data.following;
+        var label = button.getAttribute("data-label");
+        action.value = following ? "unfollow" : "follow";
+        button.setAttribute("aria-pressed", following ? "true" : "false");
+        button.firstChild.textContent = following ? "Unfollow " : "Follow ";
+        state.textContent = following ? "You follow " + label + "." : "You no longer follow " + label + ".";
+      }).catch(function () { button.disabled = false; form.submit(); });
+    });
+  });
+})();
+// ---- end of following ------------------------------------------------------------------------

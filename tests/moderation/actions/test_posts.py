@@ -23,6 +23,7 @@ from mindwell.moderation.services.flags import flag_create
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.qa.services import best_answer_select
 from mindwell.qa.services.publication import post_set_status
+from mindwell.reputation import policy
 from mindwell.siteconfig.models import SiteSettings
 from mindwell.votes.services import vote_cast
 from tests.factories import make_answer, make_comment, make_user
@@ -44,8 +45,14 @@ def queue(post: Post) -> Post:
 
 @pytest.mark.parametrize("name", list(POST_ACTIONS))
 def test_members_are_refused_every_post_action(name, question, other_member):
-    with pytest.raises(PermissionDenied, match="Only moderators"):
-        POST_ACTIONS[name](actor=other_member, post=question, reason="because").execute()
+    # Each action says what the permission policy asks for it ("Only moderators can hide or
+    # show posts.", "Changing tags needs 500 points or the Expert level; …").
+    action = POST_ACTIONS[name]
+    expected = policy.refusal(other_member, action.permission, post=question)
+    assert expected
+    with pytest.raises(PermissionDenied) as refused:
+        action(actor=other_member, post=question, reason="because").execute()
+    assert refused.value.message == expected
     assert not AuditEntry.objects.exists()
 
 

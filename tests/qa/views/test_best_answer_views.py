@@ -39,7 +39,7 @@ def test_someone_else_cannot_select_best_answer(client, question, other_member):
     page = text(client.get(question.get_absolute_url()))
     assert "Select as best answer" not in page
     response = client.post(f"/questions/{question.pk}/best/", {"answer": answer.pk}, follow=True)
-    assert "Only the person who asked (or a moderator) can choose the best answer." in text(
+    assert "Only moderators can choose the best answer to someone else’s question." in text(
         response
     )
     assert Post.objects.get(pk=question.pk).best_answer is None
@@ -50,7 +50,7 @@ def test_someone_else_cannot_unselect_best_answer(client, question, member, othe
     best_answer_select(question=question, answer=answer, user=member)
     client.force_login(other_member)
     response = client.post(f"/questions/{question.pk}/best/", {}, follow=True)
-    assert "Only the person who asked (or a moderator) can change the best answer." in text(
+    assert "Only moderators can choose the best answer to someone else’s question." in text(
         response
     )
     assert Post.objects.get(pk=question.pk).best_answer == answer

@@ -1,10 +1,12 @@
 """A refused post never loses what the person typed, and says why with the right status."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from mindwell.qa.models import Post, PostKind, PostStatus
 from mindwell.siteconfig.models import SiteSettings
+from tests.accounts.auth_helpers import confirm
 from tests.factories import make_answer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -89,5 +91,8 @@ def test_register_next_is_a_path_not_a_url_name():
             "password2": "a-long-test-password-42",
         },
     )
+    assert response.status_code == 302
+    # The new member lands on `next` once they open the confirmation link.
+    response = confirm(client, mail.outbox[0])
     assert response.status_code == 302
     assert response["Location"] == "welcome"

@@ -54,7 +54,7 @@ def test_visitor_asking_a_related_question_comes_back_to_it_after_log_in(
     login_url = response["Location"]
     assert login_url.startswith("/accounts/login/?next=")
     response = client.post(
-        login_url, {"username": other_member.username, "password": "a-long-test-password-42"}
+        login_url, {"login": other_member.username, "password": "a-long-test-password-42"}
     )
     assert response["Location"] == f"/ask/?from_answer={answer.pk}"
     assert "link back" in text(client.get(response["Location"]))
