@@ -58,7 +58,8 @@ def test_a_crisis_question_meets_help_before_and_after_posting_and_tops_the_queu
 
     writer.get_by_role("button", name="Ask the question").click()
     expect(writer.get_by_role("heading", name=CRISIS_TITLE)).to_be_visible()
-    panel = writer.get_by_role("complementary", name="Support")
+    # Just after posting, the panel is announced (a status region), then stays as an aside.
+    panel = writer.get_by_role("status", name="Support")
     expect(panel).to_contain_text("Thank you for sharing this")
     expect(panel.get_by_role("link", name=re.compile("988")).first).to_be_visible()
     assert "rule" not in panel.inner_text().lower()  # never the assessor's reasons
@@ -83,7 +84,7 @@ def test_an_idiom_gets_no_crisis_notice_and_no_case(live_server, new_context):
     expect(page.get_by_role("region", name="Help is available now")).to_have_count(0)
     page.get_by_role("button", name="Ask the question").click()
     expect(page.get_by_role("heading", name=IDIOM_TITLE)).to_be_visible()
-    expect(page.get_by_role("complementary", name="Support")).to_have_count(0)
+    expect(page.locator("aside.safety-panel")).to_have_count(0)
 
     mod = new_context().new_page()
     log_in(mod, moderator.username)
