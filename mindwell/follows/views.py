@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
+from mindwell.core.ids import parse_id
 from mindwell.follows.models import FollowTarget
 from mindwell.follows.selectors import updates_page
 from mindwell.follows.services import follow_add, follow_remove
@@ -31,9 +32,10 @@ NOUNS = {
 
 def _target(kind: str, key: str) -> Any:
     if kind == FollowTarget.QUESTION:
-        if not key.isdigit():
+        pk = parse_id(key)
+        if pk is None:
             raise Http404("No such question.")
-        return get_object_or_404(Post, pk=int(key), kind=PostKind.QUESTION)
+        return get_object_or_404(Post, pk=pk, kind=PostKind.QUESTION)
     if kind == FollowTarget.USER:
         return get_object_or_404(get_user_model(), username=key)
     if kind == FollowTarget.TAG:

@@ -99,8 +99,8 @@ def solved_token() -> str:
 
 def parse_answer(text: str) -> int | None:
     text = " ".join(str(text).strip().lower().rstrip(".!").split())
-    if text.isdigit():
-        return int(text)
+    if text.isascii() and text.isdigit():
+        return int(text[:6])
     if text in NUMBER_WORDS:
         return NUMBER_WORDS.index(text)
     return None

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from mindwell.core.ids import parse_id
 from mindwell.moderation.models import AuditEntry, Flag, FlagStatus
 from mindwell.moderation.services.audit import COUNTS_CACHE_KEY
 from mindwell.qa.models import Post, PostStatus
@@ -140,8 +141,9 @@ def audit_log(*, filters: LogFilters) -> QuerySet[AuditEntry]:
     target = filters.target.strip().lstrip("#")
     if target:
         match = Q(target_user__username__iexact=target)
-        if target.isdigit():
-            match |= Q(post_id=int(target))
+        post_id = parse_id(target)
+        if post_id is not None:
+            match |= Q(post_id=post_id)
         entries = entries.filter(match)
     zone = timezone.get_current_timezone()
     if filters.since:

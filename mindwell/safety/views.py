@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -119,7 +119,10 @@ def _save_country(request: HttpRequest, country: str, countries: dict[str, str])
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = ""
-    response = redirect(target or "safety:resources")
+    # A bare word would be read by redirect() as a URL name: only paths are followed.
+    if not target.startswith("/"):
+        target = ""
+    response = HttpResponseRedirect(target) if target else redirect("safety:resources")
     if request.user.is_authenticated:
         crisis_country_set(user=request.user, country=country)
     elif country:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import PermissionDenied, ServiceError
+from mindwell.core.ids import parse_id
 from mindwell.core.ratelimit import client_ip
 from mindwell.core.templatetags.mindwell import votes as votes_label
 from mindwell.qa import permissions
@@ -115,9 +116,10 @@ def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Not a question.")
     try:
         if request.POST.get("answer"):
-            if not request.POST["answer"].isdigit():
+            answer_id = parse_id(request.POST["answer"])
+            if answer_id is None:
                 raise Http404("No such answer.")
-            answer = get_object_or_404(Post, pk=request.POST["answer"], kind=PostKind.ANSWER)
+            answer = get_object_or_404(Post, pk=answer_id, kind=PostKind.ANSWER)
             best_answer_select(question=question, answer=answer, user=request.user)
             messages.success(request, "Best answer selected.")
             return redirect(answer.get_absolute_url())

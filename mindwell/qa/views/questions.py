@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mindwell.core import ratelimit
+from mindwell.core.ids import parse_id
 from mindwell.core.markdown import render_markdown
 from mindwell.core.ratelimit import client_ip
 from mindwell.moderation.captcha import anonymous_challenge
@@ -30,6 +31,7 @@ from mindwell.search.similar import related_questions, similar_questions
 from mindwell.siteconfig.models import SiteSettings
 
 PAGE_SIZE = 20
+
 
 def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE):  # type: ignore[no-untyped-def]
     """Numbered pages, for short lists (users, tags). Question lists are keyset-paginated
@@ -199,9 +201,10 @@ def _render_ask(
 
 def _asked_from(request: HttpRequest) -> Post | None:
     raw = request.POST.get("from_answer") or request.GET.get("from_answer")
-    if not raw or not str(raw).isdigit():
+    pk = parse_id(raw)
+    if pk is None:
         return None
-    return Post.objects.answers().published().select_related("question").filter(pk=int(raw)).first()
+    return Post.objects.answers().published().select_related("question").filter(pk=pk).first()
 
 
 @require_POST
