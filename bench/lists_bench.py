@@ -218,9 +218,8 @@ def main() -> None:
     load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
     print(f"\n{vendor}, {total:,} posts; {args.runs} requests each; milliseconds")
     print(f"machine load average {load} ({os.cpu_count()} cores)\n")
-    header = (
-        f"{'list':38} {'p1 p50':>7} {'p1 p95':>7} {'deep':>6} {'p50':>7} {'p95':>7} {'queries':>7}"
-    )
+    columns = ("p1 min", "p1 p50", "p1 p95", "deep", "min", "p50", "p95", "queries")
+    header = f"{'list':38} " + " ".join(f"{c:>7}" for c in columns)
     print(header)
     print("-" * len(header))
     rows = []

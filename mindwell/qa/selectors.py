@@ -63,7 +63,9 @@ def _visible_questions(viewer: Any) -> QuerySet[Post]:
 def _in_tag(questions: QuerySet[Post], tag: Tag) -> QuerySet[Post]:
     tagged = Post.tags.through.objects.filter(tag_id=tag.pk)
     if tag.question_count < SMALL_FILTER:
-        return questions.filter(pk__in=tagged.values("post_id"))
+        # The ids first, as a list: given a subquery, PostgreSQL prefers walking the whole
+        # date index to find a rare tag's questions (40 ms at a million posts, against 2).
+        return questions.filter(pk__in=list(tagged.values_list("post_id", flat=True)))
     return questions.filter(Exists(tagged.filter(post_id=OuterRef("pk"))))
 
 
@@ -133,7 +135,8 @@ def question_page(
     unanswered: str = "no-answer",
     per_page: int = PER_PAGE,
 ) -> KeysetPage:
-    """One page of question_list: two queries (the questions, then their tags)."""
+    """One page of question_list: two queries (the questions, then their tags; a small tag
+    adds one for its ids). List rows show no text, so it is left unread."""
     questions = question_list(
         viewer=viewer,
         sort=sort,
@@ -141,7 +144,7 @@ def question_page(
         tag=tag,
         hide_warnings=hide_warnings,
         unanswered=unanswered,
-    )
+    ).defer("body", "body_html")
     order = SORTS.get(sort, SORTS["recent"])
     return keyset_page(questions, order=order, request=page, per_page=per_page)
 

@@ -219,6 +219,10 @@ MINDWELL_MASS_MAIL_PER_MINUTE = int(env_str("MINDWELL_MASS_MAIL_PER_MINUTE", "60
 # How many reverse proxies in front of Mindwell append to X-Forwarded-For (0: none).
 MINDWELL_TRUSTED_PROXY_HOPS = int(env_str("MINDWELL_TRUSTED_PROXY_HOPS", "0"))
 
+# Question views are counted in the cache and written every this many seconds by a page
+# request (mindwell.qa.services.views_counter); 0 leaves it to `mindwell flush_view_counts`.
+MINDWELL_VIEW_FLUSH_SECONDS = int(env_str("MINDWELL_VIEW_FLUSH_SECONDS", "60"))
+
 # Where the "Quick exit" button sends someone who needs to leave the site at once: a neutral
 # page that looks ordinary on a shared screen. Only a link target; nothing is loaded from it.
 MINDWELL_QUICK_EXIT_URL = env_str("MINDWELL_QUICK_EXIT_URL", "https://www.bbc.com/weather")
