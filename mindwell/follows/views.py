@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.ids import parse_id
+from mindwell.core.redirects import safe_next
 from mindwell.follows.models import FollowTarget
 from mindwell.follows.selectors import updates_page
 from mindwell.follows.services import follow_add, follow_remove
@@ -46,12 +46,7 @@ def _target(kind: str, key: str) -> Any:
 
 
 def _back(request: HttpRequest, target: Any) -> str:
-    target_url = request.POST.get("next", "")
-    if target_url and url_has_allowed_host_and_scheme(
-        target_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target_url
-    return str(target.get_absolute_url())
+    return safe_next(request, str(target.get_absolute_url()))
 
 
 @require_POST

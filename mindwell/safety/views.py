@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import ServiceError
 from mindwell.core.ratelimit import client_ip
+from mindwell.core.redirects import safe_next
 from mindwell.qa.views.common import apply_service_error
 from mindwell.safety import permissions
 from mindwell.safety.forms import CaseActionForm, CountryForm
@@ -116,9 +116,7 @@ def _saved_country(request: HttpRequest) -> str:
 
 
 def _save_country(request: HttpRequest, country: str, countries: dict[str, str]) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = ""
+    target = safe_next(request, "")
     # A bare word would be read by redirect() as a URL name: only paths are followed.
     if not target.startswith("/"):
         target = ""

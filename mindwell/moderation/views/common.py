@@ -7,8 +7,8 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from mindwell.core.redirects import safe_next  # noqa: F401  (the views import it from here)
 from mindwell.moderation import permissions
 
 View = Callable[..., HttpResponse]
@@ -38,13 +38,3 @@ moderators_only = _gate(
     permissions.can_moderate, "This page is for moderators. Please log in with a moderator account."
 )
 administrators_only = _gate(permissions.can_browse_log, "The audit log is for administrators only.")
-
-
-def safe_next(request: HttpRequest, default: str) -> str:
-    """Where to go back to: the form's `next` when it is on this site, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
