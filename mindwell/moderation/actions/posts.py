@@ -77,14 +77,7 @@ class Hide(PostAction):
         return None
 
     def perform(self) -> dict[str, Any]:
-        before = self.post.status
-        upheld = flags_close(post=self.post, actor=self.actor, status=FlagStatus.UPHELD)
-        post_set_status(post=self.post, status=PostStatus.HIDDEN)
-        notification_events.post_hidden(post=self.post, actor=self.actor)
-        detail: dict[str, Any] = {"from": before}
-        if upheld:
-            detail["flags_upheld"] = upheld
-        return detail
+        return _take_down(self, PostStatus.HIDDEN)
 
 
 class Reshow(PostAction):
@@ -120,13 +113,7 @@ class Delete(PostAction):
         return None
 
     def perform(self) -> dict[str, Any]:
-        before = self.post.status
-        upheld = flags_close(post=self.post, actor=self.actor, status=FlagStatus.UPHELD)
-        post_set_status(post=self.post, status=PostStatus.DELETED)
-        detail: dict[str, Any] = {"from": before}
-        if upheld:
-            detail["flags_upheld"] = upheld
-        return detail
+        return _take_down(self, PostStatus.DELETED)
 
 
 class Restore(PostAction):
@@ -165,12 +152,9 @@ class UpholdFlags(PostAction):
         return None
 
     def perform(self) -> dict[str, Any]:
-        before = self.post.status
-        upheld = flags_close(post=self.post, actor=self.actor, status=FlagStatus.UPHELD)
-        if before != PostStatus.HIDDEN:
-            post_set_status(post=self.post, status=PostStatus.HIDDEN)
-            notification_events.post_hidden(post=self.post, actor=self.actor)
-        return {"from": before, "flags_upheld": upheld}
+        detail = _take_down(self, PostStatus.HIDDEN)
+        detail.setdefault("flags_upheld", 0)
+        return detail
 
 
 class DismissFlags(PostAction):
@@ -246,3 +230,19 @@ def unselect_best_answer(*, question: Post, actor: Any) -> None:
     else:
         Post.objects.filter(pk=question.pk).update(best_answer=None)
         question.best_answer = None
+
+
+def _take_down(action: PostAction, status: str) -> dict[str, Any]:
+    """Hide or delete the action's post: its open flags were right (upheld), and its writer
+    hears that it was hidden. Returns the audit detail."""
+    post = action.post
+    before = post.status
+    upheld = flags_close(post=post, actor=action.actor, status=FlagStatus.UPHELD)
+    if before != status:
+        post_set_status(post=post, status=status)
+        if status == PostStatus.HIDDEN:
+            notification_events.post_hidden(post=post, actor=action.actor)
+    detail: dict[str, Any] = {"from": before}
+    if upheld:
+        detail["flags_upheld"] = upheld
+    return detail
