@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "mindwell.badges",
     # The in-site inbox, notification preferences and email delivery.
     "mindwell.notifications",
+    # Bringing a community over from Question2Answer or Stack Exchange.
+    "mindwell.importers",
 ]
 
 MIDDLEWARE = [
