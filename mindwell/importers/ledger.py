@@ -48,8 +48,8 @@ class ImportLedger:
         self.remember_many(kind, [(external_id, local_id)])
 
     def remember_many(self, kind: str, pairs: Iterable[tuple[object, int]]) -> None:
-        pairs = [(str(ext), int(local)) for ext, local in pairs]
-        if not pairs:
+        rows = [(str(ext), int(local)) for ext, local in pairs]
+        if not rows:
             return
         ImportedObject.objects.bulk_create(
             [
@@ -60,15 +60,17 @@ class ImportLedger:
                     external_id=ext,
                     local_id=local,
                 )
-                for ext, local in pairs
+                for ext, local in rows
             ],
             batch_size=1000,
             ignore_conflicts=True,
         )
-        self.known(kind).update(pairs)
+        self.known(kind).update(rows)
 
     # -- counts and skips ----------------------------------------------------------------
     def count(self, kind: str, outcome: str = "imported", n: int = 1) -> None:
+        if n == 0:
+            return  # "0 already imported" says nothing
         per_kind = self.run.counts.setdefault(kind, {})
         per_kind[outcome] = per_kind.get(outcome, 0) + n
 

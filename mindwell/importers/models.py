@@ -8,6 +8,8 @@ and a run stopped half way simply carries on from the first object it has not se
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.db import models
 
 
@@ -58,3 +60,25 @@ class ImportedObject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.kind}:{self.external_id} -> {self.local_id}"
+
+
+class ImportedAttribution(models.Model):
+    """Where an imported post came from, shown under it: CC BY-SA content (Stack Exchange)
+    must keep its author's name, a link to the original and the licence."""
+
+    post = models.OneToOneField(
+        "qa.Post", on_delete=models.CASCADE, related_name="imported_attribution"
+    )
+    source_url = models.URLField(max_length=300)
+    author_name = models.CharField(max_length=150)
+    # The author's page on the original site; empty for authors known only by name.
+    author_url = models.URLField(max_length=300, blank=True)
+    licence = models.CharField(max_length=20)
+    licence_url = models.URLField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"{self.source_url} by {self.author_name} ({self.licence})"
+
+    @property
+    def source_site(self) -> str:
+        return urlsplit(self.source_url).netloc

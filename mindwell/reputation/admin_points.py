@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 
 from mindwell.reputation import policy
 from mindwell.reputation.models import Action
@@ -85,6 +86,7 @@ class PointsSettingsAdmin(AdministratorsOnly):
             },
         ),
         ("Daily limit", {"fields": ["votes_received_daily_cap"]}),
+        ("Question2Answer's rules", {"fields": ["hidden_posts_keep_votes", "select_any_answer"]}),
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -107,13 +109,15 @@ class PointsSettingsAdmin(AdministratorsOnly):
             return HttpResponseNotAllowed(["POST"])
         back = reverse("admin:reputation_pointssettings_change", args=[1])
         if not _administrator(request):
-            messages.error(request, "Only administrators can recalculate points.")
+            messages.error(request, gettext("Only administrators can recalculate points."))
             return HttpResponseRedirect(back)
         points_recalculation_request(by=request.user)
         messages.success(
             request,
-            "The recalculation is queued; the background worker runs it shortly. "
-            "Its result shows below when it is done.",
+            gettext(
+                "The recalculation is queued; the background worker runs it shortly. "
+                "Its result shows below when it is done."
+            ),
         )
         return HttpResponseRedirect(back)
 

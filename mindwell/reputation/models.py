@@ -1,20 +1,24 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from mindwell.reputation.levels import Level
 
 
 class EventKind(models.TextChoices):
-    QUESTION_POSTED = "q_posted", "asked a question"
-    ANSWER_POSTED = "a_posted", "posted an answer"
-    ANSWER_SELECTED = "a_selected", "answer selected as best"
-    SELECTED_ANSWER = "selected", "selected a best answer"
-    VOTE_CAST = "vote_cast", "voted"
-    QUESTION_VOTED = "q_voted", "votes on a question"
-    ANSWER_VOTED = "a_voted", "votes on an answer"
-    MODERATION = "moderation", "post hidden, deleted, restored or approved"
-    CORRECTION = "correction", "recalculated"
-    DAILY_CAP = "daily_cap", "over the daily limit for votes received"
+    QUESTION_POSTED = "q_posted", gettext_lazy("asked a question")
+    ANSWER_POSTED = "a_posted", gettext_lazy("posted an answer")
+    ANSWER_SELECTED = "a_selected", gettext_lazy("answer selected as best")
+    SELECTED_ANSWER = "selected", gettext_lazy("selected a best answer")
+    VOTE_CAST = "vote_cast", gettext_lazy("voted")
+    QUESTION_VOTED = "q_voted", gettext_lazy("votes on a question")
+    ANSWER_VOTED = "a_voted", gettext_lazy("votes on an answer")
+    MODERATION = "moderation", gettext_lazy("post hidden, deleted, restored or approved")
+    CORRECTION = "correction", gettext_lazy("recalculated")
+    DAILY_CAP = "daily_cap", gettext_lazy("over the daily limit for votes received")
+    # Given by an administrator (imported from Question2Answer's "bonus" points): not derived
+    # from content, so a recalculation keeps it.
+    BONUS = "bonus", gettext_lazy("bonus")
 
 
 class PointsEvent(models.Model):
@@ -43,42 +47,45 @@ class Action(models.TextChoices):
     """Everything the permission policy decides (mindwell.reputation.policy holds each
     action's default rule and the words the site uses for it)."""
 
-    ASK = "ask", "Ask questions"
-    ANSWER = "answer", "Answer questions"
-    COMMENT = "comment", "Comment"
-    VOTE_UP = "vote_up", "Vote up"
-    VOTE_DOWN = "vote_down", "Vote down"
-    FLAG = "flag", "Flag posts"
-    EDIT_OTHERS = "edit_others", "Edit other members' posts"
-    RETAG = "retag", "Change a question's tags"
-    CLOSE = "close", "Close and reopen questions"
-    MOVE_CATEGORY = "move_category", "Move questions to another category"
-    LOCK_COMMENTS = "lock_comments", "Lock and unlock comments"
-    SELECT_BEST_FOR_OTHERS = "select_best_for_others", "Choose the best answer for others"
-    HIDE = "hide", "Hide and show posts"
-    APPROVE = "approve", "Approve and reject waiting posts"
-    DELETE = "delete", "Delete and restore posts"
-    RESOLVE_FLAGS = "resolve_flags", "Uphold or dismiss flags"
-    MERGE = "merge", "Merge duplicate questions"
-    CONVERT = "convert", "Convert answers to comments"
-    MODERATE = "moderate", "Use the moderation queue"
-    VIEW_DASHBOARD = "view_dashboard", "See the moderation dashboard"
-    HANDLE_SAFETY_CASES = "handle_safety_cases", "Handle safety cases"
-    SEND_PRIVATE_MESSAGE = "send_private_message", "Send private messages"
-    POST_ON_WALL = "post_on_wall", "Post on members' walls"
-    RESTRICT_MEMBERS = "restrict_members", "Suspend and silence members"
-    BLOCK_MEMBERS = "block_members", "Block members for good"
-    VIEW_EMAILS = "view_emails", "See members' email addresses"
-    BROWSE_AUDIT_LOG = "browse_audit_log", "Read the audit log"
-    MANAGE_LEVELS = "manage_levels", "Change members' levels"
-    EDIT_RULES = "edit_rules", "Change these permission rules"
+    ASK = "ask", gettext_lazy("Ask questions")
+    ANSWER = "answer", gettext_lazy("Answer questions")
+    COMMENT = "comment", gettext_lazy("Comment")
+    VOTE_UP = "vote_up", gettext_lazy("Vote up")
+    VOTE_DOWN = "vote_down", gettext_lazy("Vote down")
+    FLAG = "flag", gettext_lazy("Flag posts")
+    EDIT_OTHERS = "edit_others", gettext_lazy("Edit other members' posts")
+    RETAG = "retag", gettext_lazy("Change a question's tags")
+    CLOSE = "close", gettext_lazy("Close and reopen questions")
+    MOVE_CATEGORY = "move_category", gettext_lazy("Move questions to another category")
+    LOCK_COMMENTS = "lock_comments", gettext_lazy("Lock and unlock comments")
+    SELECT_BEST_FOR_OTHERS = (
+        "select_best_for_others",
+        gettext_lazy("Choose the best answer for others"),
+    )
+    HIDE = "hide", gettext_lazy("Hide and show posts")
+    APPROVE = "approve", gettext_lazy("Approve and reject waiting posts")
+    DELETE = "delete", gettext_lazy("Delete and restore posts")
+    RESOLVE_FLAGS = "resolve_flags", gettext_lazy("Uphold or dismiss flags")
+    MERGE = "merge", gettext_lazy("Merge duplicate questions")
+    CONVERT = "convert", gettext_lazy("Convert answers to comments")
+    MODERATE = "moderate", gettext_lazy("Use the moderation queue")
+    VIEW_DASHBOARD = "view_dashboard", gettext_lazy("See the moderation dashboard")
+    HANDLE_SAFETY_CASES = "handle_safety_cases", gettext_lazy("Handle safety cases")
+    SEND_PRIVATE_MESSAGE = "send_private_message", gettext_lazy("Send private messages")
+    POST_ON_WALL = "post_on_wall", gettext_lazy("Post on members' walls")
+    RESTRICT_MEMBERS = "restrict_members", gettext_lazy("Suspend and silence members")
+    BLOCK_MEMBERS = "block_members", gettext_lazy("Block members for good")
+    VIEW_EMAILS = "view_emails", gettext_lazy("See members' email addresses")
+    BROWSE_AUDIT_LOG = "browse_audit_log", gettext_lazy("Read the audit log")
+    MANAGE_LEVELS = "manage_levels", gettext_lazy("Change members' levels")
+    EDIT_RULES = "edit_rules", gettext_lazy("Change these permission rules")
 
 
 class RuleMode(models.TextChoices):
-    LEVEL = "level", "the level only"
-    POINTS = "points", "the points only"
-    EITHER = "either", "the level or the points"
-    BOTH = "both", "the level and the points"
+    LEVEL = "level", gettext_lazy("the level only")
+    POINTS = "points", gettext_lazy("the points only")
+    EITHER = "either", gettext_lazy("the level or the points")
+    BOTH = "both", gettext_lazy("the level and the points")
 
 
 class PermissionRule(models.Model):
@@ -91,12 +98,14 @@ class PermissionRule(models.Model):
         "minimum level",
         choices=Level.choices,
         default=Level.REGISTERED,
-        help_text="Granted site-wide, or in the post's category (or a category above it).",
+        help_text=gettext_lazy(
+            "Granted site-wide, or in the post's category (or a category above it)."
+        ),
     )
     min_points = models.IntegerField(
         "minimum points",
         default=0,
-        help_text="Points include the starting points every member gets.",
+        help_text=gettext_lazy("Points include the starting points every member gets."),
     )
     mode = models.CharField(
         "needs",
@@ -104,8 +113,10 @@ class PermissionRule(models.Model):
         choices=RuleMode.choices,
         default=RuleMode.LEVEL,
         help_text=(
-            "Either: the level or the points is enough (as on Stack Exchange, where points "
-            "earn privileges). Both: the member needs the two."
+            gettext_lazy(
+                "Either: the level or the points is enough (as on Stack Exchange, where points "
+                "earn privileges). Both: the member needs the two."
+            )
         ),
     )
     updated_at = models.DateTimeField(auto_now=True)

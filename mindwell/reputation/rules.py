@@ -42,6 +42,13 @@ class PointsRules:
     # Points (after the multiplier) a member can gain from votes received in one day; 0: no
     # limit, as in Question2Answer. Losses are never limited.
     votes_received_daily_cap: int = 0
+    # Question2Answer's choices where ours differ, switched on by its importer (0: off, 1: on).
+    # Hiding a post there takes away its posting points but not the points of its votes,
+    # for its author or its voters; and an asker choosing a best answer earns the choosing
+    # points whoever wrote it (themselves, or someone without an account), where here only
+    # choosing another member's answer does. The answer's own points always need two people.
+    hidden_posts_keep_votes: int = 0
+    select_any_answer: int = 0
 
     def question_posted(self) -> int:
         return self.multiple * self.post_question
@@ -54,6 +61,17 @@ class PointsRules:
 
     def selected(self) -> int:
         return self.multiple * self.answer_selected
+
+    def selection(self, *, asker_id: int | None, answerer_id: int | None) -> dict[int, int]:
+        """Who earns what when `answerer_id`'s answer is chosen on `asker_id`'s question
+        (None: written without an account)."""
+        points: dict[int, int] = {}
+        by_another_member = answerer_id is not None and answerer_id != asker_id
+        if by_another_member:
+            points[answerer_id] = self.selected()  # type: ignore[index]
+        if asker_id is not None and (by_another_member or self.select_any_answer):
+            points[asker_id] = points.get(asker_id, 0) + self.selecting()
+        return points
 
     def vote_cast(self, *, kind: str, value: int) -> int:
         """Points the voter earns for a current vote of `value` on a post of `kind`."""

@@ -18,6 +18,7 @@ from django.db import DatabaseError, models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.reputation.rules import RULE_FIELDS, PointsRules
 
@@ -25,6 +26,7 @@ POINTS_CACHE_KEY = "reputation:points-settings:v1"
 TITLES_CACHE_KEY = "reputation:user-titles:v1"
 CACHE_SECONDS = 300
 DEFAULTS = PointsRules()
+SWITCH = [(0, "no"), (1, "yes")]
 
 
 def _value(verbose_name: str, name: str, help_text: str = "", minimum: int = 0) -> models.Field:
@@ -70,6 +72,25 @@ class PointsSettings(models.Model):
         "In points as members see them (not multiplied). 0: no limit. Counted per day (UTC) "
         "from the time each upvote was given; losses are never limited.",
     )
+    # Switches, kept as 0/1 like every other value of the scheme (RULE_FIELDS are numbers).
+    hidden_posts_keep_votes = models.PositiveSmallIntegerField(
+        "hidden posts keep their vote points",
+        choices=SWITCH,
+        default=DEFAULTS.hidden_posts_keep_votes,
+        help_text=gettext_lazy(
+            "As in Question2Answer: hiding a post takes its posting points away but not "
+            "what its votes gave its writer and its voters."
+        ),
+    )
+    select_any_answer = models.PositiveSmallIntegerField(
+        "choosing any answer earns the choosing points",
+        choices=SWITCH,
+        default=DEFAULTS.select_any_answer,
+        help_text=gettext_lazy(
+            "As in Question2Answer: also one's own answer or one written without an "
+            "account. The answer itself earns points only when another member wrote it."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -77,7 +98,7 @@ class PointsSettings(models.Model):
         verbose_name_plural = "points settings"
 
     def __str__(self) -> str:
-        return "Points settings"
+        return gettext("Points settings")
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.pk = 1
@@ -147,10 +168,10 @@ def _forget(key: str) -> None:
 
 
 class RecalculationState(models.TextChoices):
-    QUEUED = "queued", "waiting for the worker"
-    RUNNING = "running", "running"
-    DONE = "done", "done"
-    FAILED = "failed", "failed"
+    QUEUED = "queued", gettext_lazy("waiting for the worker")
+    RUNNING = "running", gettext_lazy("running")
+    DONE = "done", gettext_lazy("done")
+    FAILED = "failed", gettext_lazy("failed")
 
 
 class PointsRecalculation(models.Model):

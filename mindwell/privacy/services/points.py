@@ -36,6 +36,17 @@ def writer_points(post: Post, author_id: int | None) -> dict[Key, int]:
         points[(author_id, voted)] += rules.votes_received(
             kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
         )
+    elif (
+        post.kind in (PostKind.QUESTION, PostKind.ANSWER)
+        and author_id is not None
+        and rules.hidden_posts_keep_votes
+        and post.status == PostStatus.HIDDEN
+    ):
+        # Question2Answer's rule: a hidden post still gives its writer its votes' points.
+        voted = EventKind.QUESTION_VOTED if is_question else EventKind.ANSWER_VOTED
+        points[(author_id, voted)] += rules.votes_received(
+            kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
+        )
     if is_question and published and post.best_answer_id is not None:
         answerer_id = (
             Post.objects.filter(pk=post.best_answer_id).values_list("author_id", flat=True).first()
@@ -51,12 +62,10 @@ def writer_points(post: Post, author_id: int | None) -> dict[Key, int]:
 
 
 def _selection(points: dict[Key, int], *, asker_id: int | None, answerer_id: int | None) -> None:
-    if answerer_id is None or answerer_id == asker_id:
-        return
-    rules = current_rules()
-    points[(answerer_id, EventKind.ANSWER_SELECTED)] += rules.selected()
-    if asker_id is not None:
-        points[(asker_id, EventKind.SELECTED_ANSWER)] += rules.selecting()
+    earned = current_rules().selection(asker_id=asker_id, answerer_id=answerer_id)
+    for user_id, value in earned.items():
+        kind = EventKind.SELECTED_ANSWER if user_id == asker_id else EventKind.ANSWER_SELECTED
+        points[(user_id, kind)] += value
 
 
 def writer_change_points(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
@@ -15,22 +16,17 @@ from mindwell.reputation.services import points_add
 
 
 def _selection_points(question: Post, answer: Post, sign: int) -> None:
-    """Q2A gives points for a selection only when asker and answerer differ."""
-    if answer.author_id is None or answer.author_id == question.author_id:
-        return
-    rules = current_rules()
-    points_add(
-        user_id=answer.author_id,
-        kind=EventKind.ANSWER_SELECTED,
-        points=sign * rules.selected(),
-        post_id=answer.pk,
-    )
-    points_add(
-        user_id=question.author_id,
-        kind=EventKind.SELECTED_ANSWER,
-        points=sign * rules.selecting(),
-        post_id=question.pk,
-    )
+    """Q2A gives points for a selection only when asker and answerer differ (the asker's,
+    under its rule, even when they are the same: see PointsRules.selection)."""
+    earned = current_rules().selection(asker_id=question.author_id, answerer_id=answer.author_id)
+    for user_id, points in earned.items():
+        is_asker = user_id == question.author_id
+        points_add(
+            user_id=user_id,
+            kind=EventKind.SELECTED_ANSWER if is_asker else EventKind.ANSWER_SELECTED,
+            points=sign * points,
+            post_id=question.pk if is_asker else answer.pk,
+        )
 
 
 def best_answer_select(*, question: Post, answer: Post, user: Any) -> Post:
@@ -41,9 +37,9 @@ def best_answer_select(*, question: Post, answer: Post, user: Any) -> Post:
         question = Post.objects.select_for_update().get(pk=question.pk)
         answer = Post.objects.get(pk=answer.pk)
         if answer.kind != PostKind.ANSWER or answer.parent_id != question.pk:
-            raise ServiceError("That answer does not belong to this question.")
+            raise ServiceError(gettext("That answer does not belong to this question."))
         if answer.status != PostStatus.PUBLISHED:
-            raise ServiceError("That answer is no longer available.")
+            raise ServiceError(gettext("That answer is no longer available."))
         if question.best_answer_id == answer.pk:
             return question
         if question.best_answer_id is not None:

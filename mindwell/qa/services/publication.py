@@ -25,10 +25,13 @@ from mindwell.taxonomy.services import category_count_add
 from mindwell.votes.models import Vote
 
 
-def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -> None:
+def publication_effects(
+    *, post: Post, publish: bool, kind: str | None = None, other: str | None = None
+) -> None:
     """Apply (publish=True) or reverse the counters and points of one post. Callers hold the
     post's row lock inside a transaction and change its status themselves. `kind` names the
-    ledger event (the posting event when a post is first published)."""
+    ledger event (the posting event when a post is first published); `other` is the status
+    the post comes from or goes to."""
     sign = 1 if publish else -1
     rules = current_rules()
     points: dict[int, int] = defaultdict(int)
@@ -49,13 +52,9 @@ def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -
     else:
         Post.objects.filter(children=post).update(comment_count=F("comment_count") + sign)
 
-    if post.kind in (PostKind.QUESTION, PostKind.ANSWER):
-        if post.author_id is not None:
-            points[post.author_id] += sign * rules.votes_received(
-                kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
-            )
-        for voter_id, value in Vote.objects.filter(post=post).values_list("user_id", "value"):
-            points[voter_id] += sign * rules.vote_cast(kind=post.kind, value=value)
+    # Under Question2Answer's rule, votes keep their points while a post is hidden.
+    if not (rules.hidden_posts_keep_votes and other == PostStatus.HIDDEN):
+        _vote_points(post, points, sign)
 
     event = kind or EventKind.MODERATION
     for user_id, delta in points.items():
@@ -65,16 +64,39 @@ def publication_effects(*, post: Post, publish: bool, kind: str | None = None) -
         hot_refresh(question_ids=[post.question_id or post.pk])
 
 
+def _vote_points(post: Post, points: dict[int, int], sign: int) -> None:
+    """What a question's or answer's votes give its author and its voters."""
+    if post.kind not in (PostKind.QUESTION, PostKind.ANSWER):
+        return
+    rules = current_rules()
+    if post.author_id is not None:
+        points[post.author_id] += sign * rules.votes_received(
+            kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes
+        )
+    for voter_id, value in Vote.objects.filter(post=post).values_list("user_id", "value"):
+        points[voter_id] += sign * rules.vote_cast(kind=post.kind, value=value)
+
+
+def _hidden_votes_effects(*, post: Post, status: str) -> None:
+    """Under Question2Answer's rule a hidden post keeps its votes' points: they go only when
+    it leaves "hidden" for deleted or waiting (or come back the other way)."""
+    if not current_rules().hidden_posts_keep_votes or PostStatus.PUBLISHED in (post.status, status):
+        return
+    if (post.status == PostStatus.HIDDEN) == (status == PostStatus.HIDDEN):
+        return
+    points: dict[int, int] = defaultdict(int)
+    _vote_points(post, points, 1 if status == PostStatus.HIDDEN else -1)
+    for user_id, delta in points.items():
+        points_add(user_id=user_id, kind=EventKind.MODERATION, points=delta, post_id=post.pk)
+
+
 def _selection(question: Post, points: dict[int, int], sign: int) -> None:
     """A selected answer's points count while its question is published (as the ledger's
     recomputation counts them)."""
     answerer_id = Post.objects.filter(best_for=question).values_list("author_id", flat=True).first()
-    if answerer_id is None or answerer_id == question.author_id:
-        return
-    rules = current_rules()
-    points[answerer_id] += sign * rules.selected()
-    if question.author_id is not None:
-        points[question.author_id] += sign * rules.selecting()
+    earned = current_rules().selection(asker_id=question.author_id, answerer_id=answerer_id)
+    for user_id, earned_points in earned.items():
+        points[user_id] += sign * earned_points
 
 
 def post_set_status(*, post: Post, status: str) -> Post:
@@ -89,7 +111,9 @@ def post_set_status(*, post: Post, status: str) -> Post:
                 PostKind.QUESTION: EventKind.QUESTION_POSTED,
                 PostKind.ANSWER: EventKind.ANSWER_POSTED,
             }.get(PostKind(post.kind))
-        publication_effects(post=post, publish=will_publish, kind=kind)
+        other = status if was_published else post.status
+        publication_effects(post=post, publish=will_publish, kind=kind, other=other)
+    _hidden_votes_effects(post=post, status=status)
     post.status = status
     post.save(update_fields=["status"])
     if was_published != will_publish:
