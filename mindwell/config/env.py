@@ -86,3 +86,39 @@ def email_config(url: str) -> dict[str, Any]:
             EMAIL_USE_SSL=scheme == "smtps" or query.get("ssl") == ["1"],
         )
     return config
+
+
+def replica_configs(urls: list[str]) -> dict[str, dict[str, Any]]:
+    """DATABASE_REPLICA_URL's databases, as aliases "replica", "replica2"… (routed by
+    mindwell.core.db_router)."""
+    return {
+        "replica" if number == 1 else f"replica{number}": dict(
+            dj_database_url.parse(url, conn_max_age=60)
+        )
+        for number, url in enumerate(urls, start=1)
+    }
+
+
+def upload_storage() -> dict[str, Any]:
+    """Where uploads go: an S3-compatible bucket when MINDWELL_S3_BUCKET is set (any app
+    server then sees every upload), else MEDIA_ROOT on this machine."""
+    bucket = env_str("MINDWELL_S3_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        # Uploads are private: pictures are streamed by the site, never linked to the bucket.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+        "location": env_str("MINDWELL_S3_PREFIX", "media"),
+    }
+    for option, variable in (
+        ("endpoint_url", "MINDWELL_S3_ENDPOINT_URL"),
+        ("region_name", "MINDWELL_S3_REGION"),
+        ("access_key", "MINDWELL_S3_ACCESS_KEY_ID"),
+        ("secret_key", "MINDWELL_S3_SECRET_ACCESS_KEY"),
+    ):
+        if env_str(variable):
+            options[option] = env_str(variable)
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

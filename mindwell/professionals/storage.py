@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.utils.functional import cached_property
 
 PRIVATE_FOLDER = "private"
+S3_BACKEND = "storages.backends.s3.S3Storage"
 
 
 class PrivateStorage(FileSystemStorage):
@@ -35,7 +36,23 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no URL; staff download them through a view.")
 
 
-def private_storage() -> PrivateStorage:
+def private_storage() -> Storage:
+    """The uploads' own backend: MEDIA_ROOT/private, or the S3-compatible bucket's private/
+    folder when uploads go to a bucket (MINDWELL_S3_BUCKET), so every app server finds the
+    documents."""
+    default = settings.STORAGES["default"]
+    if default["BACKEND"] == S3_BACKEND:
+        from storages.backends.s3 import S3Storage  # noqa: PLC0415 (only with a bucket)
+
+        class PrivateS3Storage(S3Storage):  # type: ignore[misc]
+            def url(self, *args: Any, **kwargs: Any) -> str:
+                raise ValueError("Private files have no URL; staff download them through a view.")
+
+        options = dict(default.get("OPTIONS", {}))
+        prefix = str(options.get("location", "")).strip("/")
+        options["location"] = f"{prefix}/{PRIVATE_FOLDER}" if prefix else PRIVATE_FOLDER
+        options["default_acl"] = "private"
+        return PrivateS3Storage(**options)
     # Readable by the site's own user only, on a shared machine too.
     return PrivateStorage(file_permissions_mode=0o600, directory_permissions_mode=0o700)
 

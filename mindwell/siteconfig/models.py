@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 CACHE_KEY = "siteconfig:settings:v1"
 
@@ -34,7 +35,9 @@ class SiteSettings(models.Model):
     max_tags = models.PositiveIntegerField(default=5, validators=[MaxValueValidator(20)])
     anonymous_posts_per_hour = models.PositiveIntegerField(
         default=10,
-        help_text="Posts a visitor without an account may make per hour from one address.",
+        help_text=gettext_lazy(
+            "Posts a visitor without an account may make per hour from one address."
+        ),
     )
 
     # Moderation and safety (see mindwell.moderation and mindwell.safety).
@@ -42,7 +45,7 @@ class SiteSettings(models.Model):
         "flags that hide a post",
         default=3,
         validators=[MinValueValidator(1)],
-        help_text="A post is hidden, pending review, when this many members flag it.",
+        help_text=gettext_lazy("A post is hidden, pending review, when this many members flag it."),
     )
     premoderate_anonymous = models.BooleanField(
         "posts by visitors without an account wait for approval", default=False
@@ -50,10 +53,12 @@ class SiteSettings(models.Model):
     premoderate_new_member_days = models.PositiveIntegerField(
         "posts by members younger than this many days wait for approval",
         default=0,
-        help_text="0: off.",
+        help_text=gettext_lazy("0: off."),
     )
     premoderate_points_below = models.PositiveIntegerField(
-        "posts by members with fewer points wait for approval", default=0, help_text="0: off."
+        "posts by members with fewer points wait for approval",
+        default=0,
+        help_text=gettext_lazy("0: off."),
     )
     captcha_anonymous = models.BooleanField(
         "ask a captcha of visitors posting without an account", default=False
@@ -64,26 +69,28 @@ class SiteSettings(models.Model):
         "default country for crisis resources",
         max_length=2,
         default="US",
-        help_text="Two-letter code; visitors can choose their own.",
+        help_text=gettext_lazy("Two-letter code; visitors can choose their own."),
     )
 
     # Between members and profiles (see mindwell.messaging and mindwell.accounts.avatars).
     private_messages_enabled = models.BooleanField(
         "members can send each other private messages",
         default=False,
-        help_text="Only members the permission rule “Send private messages” allows.",
+        help_text=gettext_lazy("Only members the permission rule “Send private messages” allows."),
     )
     wall_enabled = models.BooleanField(
         "profiles have a wall members can post on",
         default=False,
-        help_text="Only members the permission rule “Post on members’ walls” allows.",
+        help_text=gettext_lazy("Only members the permission rule “Post on members’ walls” allows."),
     )
     gravatar_enabled = models.BooleanField(
         "show Gravatar pictures for members without an uploaded picture",
         default=False,
         help_text=(
-            "Pages then load pictures from gravatar.com, which learns who reads them and a "
-            "hash of each member's email address. Off: a picture made from the name."
+            gettext_lazy(
+                "Pages then load pictures from gravatar.com, which learns who reads them and a "
+                "hash of each member's email address. Off: a picture made from the name."
+            )
         ),
     )
     avatar_max_kb = models.PositiveIntegerField(
@@ -92,12 +99,24 @@ class SiteSettings(models.Model):
         validators=[MinValueValidator(16), MaxValueValidator(10240)],
     )
 
+    # Maintenance (see mindwell.core.maintenance): pages are read, nothing is written.
+    read_only = models.BooleanField(
+        "maintenance (read-only) mode",
+        default=False,
+        help_text=(
+            gettext_lazy(
+                "Every page shows a banner and every write (posting, voting, editing…) is "
+                "refused with the writer's text kept; the admin and login still work."
+            )
+        ),
+    )
+
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
 
     def __str__(self) -> str:
-        return "Site settings"
+        return gettext("Site settings")
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.pk = 1
@@ -125,7 +144,7 @@ class Page(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     title = models.CharField(max_length=120)
-    body = models.TextField(help_text="Markdown")
+    body = models.TextField(help_text=gettext_lazy("Markdown"))
     body_html = models.TextField(blank=True, editable=False)
     in_footer = models.BooleanField(default=True)
     position = models.PositiveIntegerField(default=0)
