@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from mindwell.accounts.models import User
 from mindwell.qa.models import Post
 from mindwell.search.query import Comparison, ParsedQuery
@@ -78,7 +80,9 @@ def resolve_filters(query: ParsedQuery) -> Filters:
     """Look up the names an operator gives; raise NoSuchName when one does not exist."""
     kind = "Q" if query.only_questions and query.kind in (None, "Q") else query.kind
     if query.only_questions and query.kind not in (None, "Q"):
-        raise NoSuchName("answers: and hasbest: describe questions, so they find no answers.")
+        raise NoSuchName(
+            gettext("answers: and hasbest: describe questions, so they find no answers.")
+        )
     return Filters(
         kind=kind,
         category_ids=_category_ids(query.category) if query.category else None,
@@ -96,7 +100,7 @@ def _category_ids(name: str) -> tuple[int, ...]:
     wanted = name.casefold()
     ids = [pk for pk, _, cat_name, slug in rows if wanted in (cat_name.casefold(), slug.casefold())]
     if not ids:
-        raise NoSuchName(f"There is no category called “{name}”.")
+        raise NoSuchName(gettext("There is no category called “%(name)s”.") % {"name": name})
     children: dict[int | None, list[int]] = {}
     for pk, parent_id, _, _ in rows:
         children.setdefault(parent_id, []).append(pk)
@@ -110,7 +114,7 @@ def _user_id(name: str) -> int:
         User.objects.filter(username__iexact=name.lstrip("@")).values_list("pk", flat=True).first()
     )
     if user_id is None:
-        raise NoSuchName(f"There is no member called “{name}”.")
+        raise NoSuchName(gettext("There is no member called “%(name)s”.") % {"name": name})
     return int(user_id)
 
 
@@ -120,7 +124,7 @@ def _tag_ids(names: tuple[str, ...]) -> tuple[int, ...]:
     found = dict(Tag.objects.filter(name__in=names).values_list("name", "pk"))
     for name in names:
         if name not in found:
-            raise NoSuchName(f"No question has the tag [{name}].")
+            raise NoSuchName(gettext("No question has the tag [%(name)s].") % {"name": name})
     return tuple(found[name] for name in names)
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils.translation import gettext
+
 from mindwell.core.errors import ServiceError
 from mindwell.search.stopwords import STOP_WORDS
 
@@ -123,8 +125,11 @@ def parse_query(raw: str) -> ParsedQuery:
     text = (raw or "").replace("\x00", " ").strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(
-            f"That search is {len(text):,} characters long; please use at most "
-            f"{MAX_QUERY_LENGTH} (a few words work best)."
+            gettext(
+                "That search is %(len)s characters long; please use at most "
+                "%(MAX_QUERY_LENGTH)s (a few words work best)."
+            )
+            % {"len": f"{len(text):,}", "MAX_QUERY_LENGTH": MAX_QUERY_LENGTH}
         )
     return _Parser(text).parse()
 
@@ -149,17 +154,22 @@ class _Parser:
                 self._phrase(negated)
             elif char == "[":
                 if negated:
-                    raise QueryError("Tags can only be searched for, not left out: use [tag].")
+                    raise QueryError(
+                        gettext("Tags can only be searched for, not left out: use [tag].")
+                    )
                 self._tag()
             else:
                 self._word(self._read_word(), negated)
         if len(self.terms) + len(self.phrases) > MAX_WORDS:
             raise QueryError(
-                f"Please search with at most {MAX_WORDS} words and phrases; fewer, more "
-                "specific words find better matches."
+                gettext(
+                    "Please search with at most %(MAX_WORDS)s words and phrases; fewer, "
+                    "more specific words find better matches."
+                )
+                % {"MAX_WORDS": MAX_WORDS}
             )
         if self.tags and len(self.tags) > 5:
-            raise QueryError("Please search with at most 5 tags at a time.")
+            raise QueryError(gettext("Please search with at most 5 tags at a time."))
         return ParsedQuery(
             terms=tuple(dict.fromkeys(self.terms)),
             phrases=tuple(dict.fromkeys(self.phrases)),
@@ -212,14 +222,15 @@ class _Parser:
     def _tag(self) -> None:
         end = self.text.find("]", self.pos)
         if end == -1:
-            raise QueryError("A tag needs its closing bracket, like [anxiety].")
+            raise QueryError(gettext("A tag needs its closing bracket, like [anxiety]."))
         name = self.text[self.pos + 1 : end].strip().lower().lstrip("#")
         self.pos = end + 1
         if not name:
-            raise QueryError("Please put a tag name between the brackets, like [anxiety].")
+            raise QueryError(gettext("Please put a tag name between the brackets, like [anxiety]."))
         if len(name) > 40 or not TAG_NAME.match(name):
             raise QueryError(
-                f"“{name[:40]}” is not a tag name: tags use letters, digits and . + # -"
+                gettext("“%(name)s” is not a tag name: tags use letters, digits and . + # -")
+                % {"name": name[:40]}
             )
         self.tags.append(name)
 
@@ -244,21 +255,25 @@ class _Parser:
         if value.startswith('"'):
             value = value.strip('"').strip()
         if not value:
-            raise QueryError(f"Please give a value after “{name}:”, for example {EXAMPLES[name]}.")
+            raise QueryError(
+                gettext("Please give a value after “%(name)s:”, for example %(EXAMPLES)s.")
+                % {"name": name, "EXAMPLES": EXAMPLES[name]}
+            )
         if name in ("category", "user"):
             if len(value) > 150:
-                raise QueryError(f"That {name} name is too long.")
+                raise QueryError(gettext("That %(name)s name is too long.") % {"name": name})
             self.values[name] = value
         elif name == "is":
             kind = KINDS.get(value.lower())
             if kind is None:
                 raise QueryError(
-                    f"“is:” can be is:question, is:answer or is:comment (not “{value[:30]}”)."
+                    gettext("“is:” can be is:question, is:answer or is:comment (not “%(value)s”).")
+                    % {"value": value[:30]}
                 )
             self.values["kind"] = kind
         elif name == "hasbest":
             if value.lower() not in YES:
-                raise QueryError("“hasbest:” takes yes or no, as in hasbest:yes.")
+                raise QueryError(gettext("“hasbest:” takes yes or no, as in hasbest:yes."))
             self.values["has_best"] = YES[value.lower()]
         else:
             self.values[name] = _comparison(name, value)
@@ -281,12 +296,18 @@ def _comparison(name: str, value: str) -> Comparison:
     match = _COMPARISON.match(value.replace(" ", ""))
     if match is None:
         raise QueryError(
-            f"“{name}:” takes a whole number, optionally after >=, <=, > or <, "
-            f"as in {EXAMPLES[name]} (not “{value[:30]}”)."
+            gettext(
+                "“%(name)s:” takes a whole number, optionally after >=, <=, > or <, as "
+                "in %(EXAMPLES)s (not “%(value)s”)."
+            )
+            % {"name": name, "EXAMPLES": EXAMPLES[name], "value": value[:30]}
         )
     number = int(match.group(2))
     if abs(number) > MAX_NUMBER:
-        raise QueryError(f"“{name}:” takes numbers up to {MAX_NUMBER:,}.")
+        raise QueryError(
+            gettext("“%(name)s:” takes numbers up to %(MAX_NUMBER)s.")
+            % {"name": name, "MAX_NUMBER": f"{MAX_NUMBER:,}"}
+        )
     op = match.group(1)
     if op is None:
         # answers:0 means none; answers:3 and score:3 mean "at least", as on Stack Exchange.

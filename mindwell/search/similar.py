@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.text import slugify
 
+from mindwell.core.templatetags.mindwell import plural
 from mindwell.qa.models import Post
 from mindwell.search.backends import get_backend
 from mindwell.search.stopwords import QUESTION_WORDS, STOP_WORDS
@@ -46,6 +47,8 @@ class SimilarQuestion:
             "title": self.title,
             "url": self.url,
             "answers": self.answer_count,
+            # Worded here, where the plural rules of the reader's language are known.
+            "answers_label": plural(self.answer_count, "answer,answers"),
             "has_best": self.has_best,
         }
 

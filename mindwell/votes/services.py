@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext
 
 from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
@@ -24,9 +26,9 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
     """Set `user`'s vote on `post` to +1, -1 or 0 (retract). Voting the same way twice
     changes nothing. Returns the post with its new score."""
     if value not in (1, -1, 0):
-        raise ServiceError("A vote is up, down or withdrawn.")
+        raise ServiceError(gettext("A vote is up, down or withdrawn."))
     if user is None or not user.is_authenticated:
-        raise PermissionDenied("Please log in or register to vote.")
+        raise PermissionDenied(gettext("Please log in or register to vote."))
     # The permission policy (points, levels, restrictions) before the write limit, so a
     # refused vote does not use up the hour's allowance. Withdrawing a vote is always allowed.
     refusal = permissions.vote_refusal(user, post, value)
@@ -37,13 +39,15 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         # The row lock makes concurrent votes on one post queue up, so none is lost.
         post = Post.objects.select_for_update().get(pk=post.pk)
         if post.status == PostStatus.DELETED:
-            raise ServiceError("This post has been deleted, so it can no longer be voted on.")
+            raise ServiceError(
+                gettext("This post has been deleted, so it can no longer be voted on.")
+            )
         if not post.thread_is_published():
-            raise ServiceError("This post is hidden, so it cannot be voted on.")
+            raise ServiceError(gettext("This post is hidden, so it cannot be voted on."))
         if post.kind not in (PostKind.QUESTION, PostKind.ANSWER):
-            raise ServiceError("Only questions and answers can be voted on.")
+            raise ServiceError(gettext("Only questions and answers can be voted on."))
         if permissions.is_writer(user, post):  # anonymous posts count as theirs too
-            raise PermissionDenied("You cannot vote on your own post.")
+            raise PermissionDenied(gettext("You cannot vote on your own post."))
 
         existing = Vote.objects.filter(user=user, post=post).first()
         old = existing.value if existing else 0
@@ -52,6 +56,17 @@ def vote_cast(*, user: Any, post: Post, value: int) -> Post:
         if old == value:
             return post
 
+        # Both members' rows are locked now, in id order, before their points move: a vote
+        # by A on X's post and one by X on A's post, at the same moment, would otherwise
+        # each hold one row and wait for the other (a deadlock PostgreSQL ends by failing
+        # one of them).
+        list(
+            get_user_model()
+            .objects.select_for_update()
+            .filter(pk__in=[user.pk, post.author_id])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         rules = current_rules()
         received_before = rules.votes_received(
             kind=post.kind, upvotes=post.upvotes, downvotes=post.downvotes

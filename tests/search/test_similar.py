@@ -62,6 +62,7 @@ def test_the_json_endpoint_for_the_ask_page(client, existing):
         "title": existing.title,
         "url": existing.get_absolute_url(),
         "answers": 0,
+        "answers_label": "0 answers",
         "has_best": False,
     }
     assert client.get("/search/similar/", {"title": "pa"}).json() == {"questions": []}

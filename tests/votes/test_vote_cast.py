@@ -103,3 +103,41 @@ def test_concurrent_votes_lose_nothing():
     # plus 20 for asking and 40 for answering, on top of the base of 100.
     author.refresh_from_db()
     assert author.points == 100 + 20 + 40 + 150
+
+
+@pytest.mark.django_db(transaction=True)
+def test_members_voting_on_each_others_posts_at_once_do_not_deadlock():
+    """A votes on B's answers while B votes on A's, round after round at the same instant:
+    each vote moves both members' points, so without a fixed lock order each transaction
+    would hold one member's row and wait for the other's (PostgreSQL then fails one)."""
+    a, b = make_user("alex"), make_user("blair")
+    question = make_question()
+    rounds = 15
+    of_a = [make_answer(question, author=a) for _ in range(rounds)]
+    of_b = [make_answer(question, author=b) for _ in range(rounds)]
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def vote_all(voter, answers):
+        try:
+            for answer in answers:
+                barrier.wait(timeout=30)
+                vote_cast(user=voter, post=answer, value=1)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+            barrier.abort()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=vote_all, args=(a, of_b)),
+        threading.Thread(target=vote_all, args=(b, of_a)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert Vote.objects.filter(user=a, post__in=of_b, value=1).count() == rounds
+    assert Vote.objects.filter(user=b, post__in=of_a, value=1).count() == rounds

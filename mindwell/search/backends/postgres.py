@@ -36,7 +36,7 @@ from mindwell.search.filters import (
     filter_sql,
 )
 from mindwell.search.models import SearchDocument
-from mindwell.search.query import ParsedQuery
+from mindwell.search.query import MAX_WORDS, ParsedQuery
 from mindwell.search.text import BLOCK_TAGS, MARK_END, MARK_START
 
 TABLE = SearchDocument._meta.db_table
@@ -80,6 +80,21 @@ HEADLINE_BODY = (
 )
 
 
+# ts_headline's time grows steeply with the phrase operators of its query: a query of many
+# pasted snippets of markup ("src=x onerror=alert(1)" is a five-lexeme phrase) took 2-5 s
+# to headline one post of 1,200 characters, while matching and ranking it took 1 ms. No
+# query a person types holds more nodes than MAX_WORDS lexemes joined by operators; beyond
+# that, the headlines mark each of the query's words on its own (an OR of its lexemes),
+# which takes milliseconds whatever the query.
+HEADLINE_MAX_NODES = 2 * MAX_WORDS - 1
+# The lexemes of some words as an OR tsquery, each quoted as tsquery input wants it.
+_WORDS_ANY = (
+    "(SELECT COALESCE(string_agg("
+    r"'''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '), '') "
+    f"FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', %s))) l)::tsquery"
+)
+
+
 def kind_word(kind: str) -> str:
     return f"zk{kind.lower()}"
 
@@ -108,6 +123,16 @@ def tsquery(query: ParsedQuery) -> tuple[str, list[Any]]:
             parts.append(f"{'!!' if term.negated else ''}to_tsquery('{CONFIG}', %s)")
             params.append(text)
     return " && ".join(parts) or "''::tsquery", params
+
+
+def headline_tsquery(query: ParsedQuery) -> tuple[str, list[Any]]:
+    """SQL for the tsquery the headlines mark, and its params: the query itself, or the
+    OR of its words' lexemes when it is too large to headline quickly."""
+    q_sql, q_params = tsquery(query)
+    words = [t.text for t in query.terms if not t.negated]
+    words += [p.text for p in query.phrases if not p.negated]
+    sql = f"CASE WHEN numnode({q_sql}) <= %s THEN {q_sql} ELSE {_WORDS_ANY} END"
+    return sql, [*q_params, HEADLINE_MAX_NODES, *q_params, " ".join(words)]
 
 
 class PostgresBackend(SearchBackend):
@@ -178,20 +203,24 @@ class PostgresBackend(SearchBackend):
         )
         # Rank and cut first; ts_headline then reads one page of posts only, from their
         # text in the posts table (the index rows hold only the vector, to stay narrow).
+        # The query the headlines mark is worked out once, in a one-row subquery.
+        h_sql, h_params = headline_tsquery(query)
         sql = (
             f"{ranked} SELECT top.post_id, "
-            f"ts_headline('{CONFIG}', {NO_MARKS.format('p.title')}, {q_sql}, %s), "
-            f"ts_headline('{CONFIG}', {NO_MARKS.format(PLAIN_BODY)}, {q_sql}, %s) FROM ("
+            f"ts_headline('{CONFIG}', {NO_MARKS.format('p.title')}, hq.q, %s), "
+            f"ts_headline('{CONFIG}', {NO_MARKS.format(PLAIN_BODY)}, hq.q, %s) FROM ("
             f"SELECT post_id, rank FROM ranked ORDER BY rank DESC, post_id DESC "
             f"LIMIT %s OFFSET %s) top JOIN {POSTS} p ON p.id = top.post_id "
+            f"CROSS JOIN (SELECT {h_sql} AS q) hq "
             f"ORDER BY top.rank DESC, top.post_id DESC"
         )
         all_params = [
             *ranked_params,
-            *[MARKS, *q_params, HEADLINE_TITLE],
-            *[MARKS, *q_params, HEADLINE_BODY],
+            *[MARKS, HEADLINE_TITLE],
+            *[MARKS, HEADLINE_BODY],
             limit,
             offset,
+            *h_params,
         ]
         with self.connection.cursor() as cursor:
             cursor.execute(sql, all_params)
@@ -244,11 +273,13 @@ class PostgresBackend(SearchBackend):
 
     def sync(self, post_id: int) -> None:
         # The post's own row goes even when the post itself is gone from the table.
-        thread = f"SELECT id FROM {POSTS} WHERE question_id = %s"
+        # The ids are gathered first: "post_id = x OR post_id IN (subquery)" made PostgreSQL
+        # scan the whole index table on every post written (94 ms at 120,000 posts); an
+        # array of ids is a primary-key look-up.
+        thread = f"SELECT %s UNION ALL SELECT id FROM {POSTS} WHERE question_id = %s"
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM {TABLE} WHERE post_id = %s OR post_id IN ({thread})",
-                [post_id, post_id],
+                f"DELETE FROM {TABLE} WHERE post_id = ANY(ARRAY({thread}))", [post_id, post_id]
             )
             cursor.execute(
                 f"{INSERT_SQL} AND (p.id = %s OR p.question_id = %s)", [post_id, post_id]
