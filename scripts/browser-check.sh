@@ -13,3 +13,11 @@ else
     exit 1
   }
 fi
+# The accessibility and HTML checkers come from npm (package.json, installed by `make setup`);
+# the HTML checker runs on Java. Say plainly what is missing: the tests that need it will fail.
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  echo "axe-core and vnu-jar are not installed: install node and npm, then run 'npm ci --ignore-scripts'." >&2
+fi
+if ! command -v java >/dev/null 2>&1; then
+  echo "Java is not installed: the HTML check needs it (Debian: apt-get install default-jre-headless)." >&2
+fi

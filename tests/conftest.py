@@ -32,6 +32,7 @@ DATA_MIGRATIONS = [
     ("taxonomy.migrations.0002_seed_categories", "seed"),
     ("taxonomy.migrations.0004_support_category_defaults", "apply"),
     ("siteconfig.migrations.0002_default_pages", "create_pages"),
+    ("siteconfig.migrations.0005_accessibility_statement", "create_statement"),
     ("safety.migrations.0002_default_crisis_resources", "seed"),
     ("moderation.migrations.0002_default_write_limits", "seed"),
     ("reputation.migrations.0004_seed_permission_rules", "seed"),

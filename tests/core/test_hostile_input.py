@@ -85,11 +85,12 @@ class _ScriptFinder(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if (
             tag == "script"
-            and values.get("type") == "application/ld+json"
+            and values.get("type") in ("application/ld+json", "application/json")
             and not values.get("src")
         ):
-            # Structured data is not executed; it must still hold JSON and nothing else, so
-            # a payload that closed the element early shows up as invalid JSON below.
+            # Structured data (and the script's translated strings, type application/json) is
+            # not executed; it must still hold JSON and nothing else, so a payload that closed
+            # the element early shows up as invalid JSON below.
             self._data_block = []
         elif tag == "script" and not values.get("src", "").startswith("/static/"):
             self.problems.append(f"script element {values!r} {where}")
