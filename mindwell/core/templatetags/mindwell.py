@@ -1,6 +1,12 @@
-"""Display helpers in Question2Answer's style: "(4.6k points)", "+22 votes"."""
+"""Display helpers in Question2Answer's style: "(4.6k points)", "+22 votes".
+
+Numbers stay compact in every language ("4.6k", "4,6k" in Spanish and German): the decimal
+separator follows the active language, the "k"/"m" suffix does not change.
+"""
 
 from django import template
+from django.utils import formats
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -17,6 +23,8 @@ def compact_number(value: int) -> str:
             text = f"{scaled:.1f}" if scaled < 10 else f"{scaled:.0f}"
             if text.endswith(".0"):
                 text = text[:-2]
+            # "4.6" -> "4,6" where the language writes decimals with a comma.
+            text = text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
             return f"{sign}{text}{suffix}"
     return f"{sign}{number}"  # pragma: no cover
 
@@ -25,27 +33,29 @@ def compact_number(value: int) -> str:
 def points(value: int) -> str:
     """850 -> "850 points", 4600 -> "4.6k points", 1 -> "1 point"."""
     number = int(value or 0)
-    return f"{compact_number(number)} point{'' if number == 1 else 's'}"
+    return ngettext("%(count)s point", "%(count)s points", number) % {
+        "count": compact_number(number)
+    }
 
 
 @register.filter
 def votes(value: int) -> str:
     """22 -> "+22 votes", 1 -> "1 vote", 0 -> "0 votes", -3 -> "-3 votes"."""
     number = int(value or 0)
-    if number == 1:
-        return "1 vote"
-    if number == -1:
-        return "-1 vote"
-    prefix = "+" if number > 1 else ""
-    return f"{prefix}{number} votes"
+    shown = f"+{number}" if number > 1 else str(number)
+    return ngettext("%(count)s vote", "%(count)s votes", abs(number)) % {"count": shown}
 
 
 @register.filter
 def plural(value: int, words: str) -> str:
-    """{{ n|plural:"answer,answers" }} -> "1 answer", "3 answers"."""
+    """{{ n|plural:"answer,answers" }} -> "1 answer", "3 answers" (in the active language:
+    the pair is looked up as a plural message)."""
     singular, _, many = words.partition(",")
     number = int(value or 0)
-    return f"{number} {singular if number == 1 else many}"
+    # Built at run time, so makemessages cannot see them: mindwell/core/plurals.py lists each
+    # pair for the catalogues.
+    one, other = f"%(count)s {singular}", f"%(count)s {many}"
+    return ngettext(one, other, number) % {"count": number}
 
 
 @register.filter

@@ -1,4 +1,11 @@
 // Progressive enhancement only: every form on the site works without this file.
+// The words the script shows, in the page's language: base.html's JSON data block, read once
+// (mindwell.core.js_strings; a data block, as the Content-Security-Policy forbids inline scripts).
+var mindwellWords = (function () {
+  "use strict";
+  var block = document.getElementById("mw-i18n");
+  return block ? JSON.parse(block.textContent) : {};
+})();
 (function () {
   "use strict";
 
@@ -12,15 +19,15 @@
     var start = textarea.selectionStart, end = textarea.selectionEnd;
     var value = textarea.value, selected = value.slice(start, end);
     var before = "", after = "", text = selected;
-    if (kind === "bold") { before = "**"; after = "**"; text = selected || "bold text"; }
-    else if (kind === "italic") { before = "*"; after = "*"; text = selected || "italic text"; }
+    if (kind === "bold") { before = "**"; after = "**"; text = selected || mindwellWords.boldText; }
+    else if (kind === "italic") { before = "*"; after = "*"; text = selected || mindwellWords.italicText; }
     else if (kind === "link") {
-      var url = window.prompt("Link address (https://…)", "https://");
+      var url = window.prompt(mindwellWords.linkPrompt, "https://");
       if (!url) { return; }
-      before = "["; after = "](" + url + ")"; text = selected || "link text";
+      before = "["; after = "](" + url + ")"; text = selected || mindwellWords.linkText;
     } else if (kind === "list" || kind === "quote") {
       var prefix = kind === "list" ? "- " : "> ";
-      text = (selected || (kind === "list" ? "list item" : "quoted text"))
+      text = (selected || (kind === "list" ? mindwellWords.listItem : mindwellWords.quotedText))
         .split("\n").map(function (line) { return prefix + line; }).join("\n");
       if (start > 0 && value.charAt(start - 1) !== "\n") { before = "\n"; }
     }
@@ -61,7 +68,8 @@
           box = document.createElement("div");
           box.className = "preview live-preview";
           box.setAttribute("aria-live", "polite");
-          box.innerHTML = "<h3>Preview</h3><div class=\"body\"></div>";
+          box.innerHTML = "<h3></h3><div class=\"body\"></div>";
+          box.querySelector("h3").textContent = mindwellWords.preview;
           form.parentNode.insertBefore(box, form);
         }
         // The HTML comes from our own server, already sanitised by nh3.
@@ -85,7 +93,7 @@
       }).then(function (response) {
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
       }).then(function (result) {
-        if (!result.ok) { window.alert(result.data.error || "Your vote could not be saved."); return; }
+        if (!result.ok) { window.alert(result.data.error || mindwellWords.voteFailed); return; }
         form.querySelector(".netvote").textContent = result.data.label;
         form.querySelectorAll("button.vote").forEach(function (other) {
           var isUp = other.classList.contains("up");
@@ -154,7 +162,7 @@
           var back = form.querySelector("input[name=next]");
           var link = document.createElement("a");
           link.href = back ? back.value : "/";
-          link.textContent = "Back to the post";
+          link.textContent = mindwellWords.backToPost;
           form.replaceWith(message);
           message.after(link);
           message.setAttribute("tabindex", "-1");
@@ -242,14 +250,13 @@
   var PAUSE_MS = 400;
   var timer = null, lastSent = title.value.trim(), latest = 0;
 
-  function answers(count) { return count + (count === 1 ? " answer" : " answers"); }
 
   function render(questions) {
     region.textContent = "";
     if (!questions.length) { return; }
     var heading = document.createElement("h2");
     heading.className = "similar-heading";
-    heading.textContent = "Questions that may already answer yours";
+    heading.textContent = mindwellWords.similarHeading;
     var list = document.createElement("ul");
     list.className = "similar-list";
     questions.forEach(function (question) {
@@ -259,8 +266,8 @@
       link.textContent = question.title;
       var meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = " (" + answers(question.answers) +
-        (question.has_best ? ", one chosen as best" : "") + ")";
+      meta.textContent = " (" + question.answers_label +
+        (question.has_best ? ", " + mindwellWords.oneChosenAsBest : "") + ")";
       item.appendChild(link);
       item.appendChild(meta);
       list.appendChild(item);
@@ -305,22 +312,61 @@
       var state = form.querySelector(".follow-state");
       var token = form.querySelector("input[name=csrfmiddlewaretoken]");
       button.disabled = true;
-      fetch(form.action, {
+      // Not form.action: the form's input named "action" shadows that property.
+      fetch(form.getAttribute("action"), {
         method: "POST", body: new FormData(form), credentials: "same-origin",
         headers: { "X-Requested-With": "fetch", "X-CSRFToken": token ? token.value : "" }
       }).then(function (response) {
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
       }).then(function (result) {
         button.disabled = false;
-        if (!result.ok) { state.textContent = result.data.error || "That did not work; please try again."; return; }
+        if (!result.ok) { state.textContent = result.data.error || mindwellWords.tryAgain; return; }
         var following = result.data.following;
         var label = button.getAttribute("data-label");
         action.value = following ? "unfollow" : "follow";
         button.setAttribute("aria-pressed", following ? "true" : "false");
-        button.firstChild.textContent = following ? "Unfollow " : "Follow ";
-        state.textContent = following ? "You follow " + label + "." : "You no longer follow " + label + ".";
+        button.firstChild.textContent = (following ? mindwellWords.unfollow : mindwellWords.follow) + " ";
+        var said = following ? mindwellWords.youFollow : mindwellWords.youNoLongerFollow;
+        state.textContent = said.replace("%(label)s", label);
       }).catch(function () { button.disabled = false; form.submit(); });
     });
   });
 })();
 // ---- end of following ------------------------------------------------------------------------
+// ---- Theme switch (templates/core/_theme_switch.html, mindwell.core.theme) -------------------
+// Without this the form posts and the page comes back in the new colours. Here the same POST
+// is sent with fetch (the server still sets the cookie, so the choice is remembered) and the
+// colours change in place; on any failure the form is sent normally.
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-theme-switch]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || !window.fetch || !window.FormData) { return; }
+      event.preventDefault();
+      var data = new FormData(form);
+      data.append("theme", button.value);
+      fetch(form.action, {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("theme not saved"); }
+        return response.json();
+      }).then(function (result) {
+        document.documentElement.setAttribute("data-theme", result.theme);
+        document.querySelectorAll("form[data-theme-switch] button[name=theme]").forEach(function (other) {
+          other.setAttribute("aria-pressed", other.value === result.theme ? "true" : "false");
+        });
+      }).catch(function () {
+        // form.submit() sends no submit button, so the choice goes in a hidden field.
+        var chosen = document.createElement("input");
+        chosen.type = "hidden";
+        chosen.name = "theme";
+        chosen.value = button.value;
+        form.appendChild(chosen);
+        form.submit();
+      });
+    });
+  });
+})();
+// ---- end of theme switch ---------------------------------------------------------------------
