@@ -16,6 +16,7 @@ from allauth.account.stages import EmailVerificationStage
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.accounts import permissions
 from mindwell.core.ratelimit import client_ip
@@ -24,26 +25,34 @@ from mindwell.siteconfig.models import SiteSettings
 # Said plainly, and in the site's voice. The keys are allauth's.
 ERROR_MESSAGES = {
     "username_password_mismatch": (
-        "Please enter a correct username and password. Note that both are case-sensitive; "
-        "you can also log in with your email address."
+        gettext_lazy(
+            "Please enter a correct username and password. Note that both are case-sensitive; "
+            "you can also log in with your email address."
+        )
     ),
     "email_password_mismatch": (
-        "Please enter a correct email address and password. Note that the password is "
-        "case-sensitive."
+        gettext_lazy(
+            "Please enter a correct email address and password. Note that the password is "
+            "case-sensitive."
+        )
     ),
     "too_many_login_attempts": (
-        "Too many failed attempts to log in to this account, or from your network. To keep "
-        "the account safe, please wait 5 minutes before trying again, or reset your password."
+        gettext_lazy(
+            "Too many failed attempts to log in to this account, or from your network. To keep "
+            "the account safe, please wait 5 minutes before trying again, or reset your password."
+        )
     ),
     "enter_current_password": (
-        "Your current password was entered incorrectly. Please enter it again."
+        gettext_lazy("Your current password was entered incorrectly. Please enter it again.")
     ),
-    "username_blacklisted": "This username is reserved. Please choose another one.",
-    "account_inactive": "This account has been closed.",
+    "username_blacklisted": gettext_lazy("This username is reserved. Please choose another one."),
+    "account_inactive": gettext_lazy("This account has been closed."),
     "invalid_or_expired_key": (
-        "This link is invalid or has already been used. Please ask for a new one."
+        gettext_lazy("This link is invalid or has already been used. Please ask for a new one.")
     ),
-    "rate_limited": "That was a lot of requests in a short time. Please wait a minute.",
+    "rate_limited": gettext_lazy(
+        "That was a lot of requests in a short time. Please wait a minute."
+    ),
 }
 
 ALLAUTH_EMAIL_STAGE = "allauth.account.stages.EmailVerificationStage"
@@ -62,7 +71,7 @@ class AccountAdapter(DefaultAccountAdapter):
             return str(ipaddress.ip_address(address))
         except ValueError:
             # allauth stores it in an address column; refuse rather than store nonsense.
-            raise PermissionDenied("Unable to determine your network address.") from None
+            raise PermissionDenied(gettext("Unable to determine your network address.")) from None
 
     def add_message(
         self,

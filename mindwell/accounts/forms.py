@@ -7,18 +7,25 @@ only relabel fields in sentence case and drop placeholders that repeat the label
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.moderation.captcha import add_captcha
 from mindwell.siteconfig.models import SiteSettings
 
 # name: (label, help text or None to keep allauth's)
-Labels = dict[str, tuple[str, str | None]]
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-PASSWORD_AGAIN = ("New password (again)", "Type it once more, to be sure of it.")
+Labels: TypeAlias = "dict[str, tuple[StrOrPromise, StrOrPromise | None]]"
+
+PASSWORD_AGAIN = (
+    gettext_lazy("New password (again)"),
+    gettext_lazy("Type it once more, to be sure of it."),
+)
 
 
 def relabel(form: forms.BaseForm, labels: Labels) -> None:
@@ -47,8 +54,11 @@ class SignupForm(allauth_forms.SignupForm):
                     "Private: used for account mail and the notifications you choose, never "
                     "shown. We send a link to it to confirm it is yours.",
                 ),
-                "password1": ("Password", None),
-                "password2": ("Password (again)", "Type it once more, to be sure of it."),
+                "password1": (gettext("Password"), None),
+                "password2": (
+                    gettext("Password (again)"),
+                    gettext("Type it once more, to be sure of it."),
+                ),
             },
         )
         if SiteSettings.current().captcha_registration:
@@ -61,9 +71,9 @@ class LoginForm(allauth_forms.LoginForm):
         relabel(
             self,
             {
-                "login": ("Username or email", ""),
+                "login": (gettext("Username or email"), ""),
                 # The page links to the reset form itself; allauth's help text would too.
-                "password": ("Password", ""),
+                "password": (gettext("Password"), ""),
                 "remember": (
                     "Keep me logged in on this device",
                     "Leave this off on a shared or public computer: you are then logged out "
@@ -80,8 +90,8 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
         relabel(
             self,
             {
-                "oldpassword": ("Current password", ""),
-                "password1": ("New password", None),
+                "oldpassword": (gettext("Current password"), ""),
+                "password1": (gettext("New password"), None),
                 "password2": PASSWORD_AGAIN,
             },
         )
@@ -90,13 +100,16 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        relabel(self, {"email": ("Email", "The address you registered or last confirmed.")})
+        relabel(
+            self,
+            {"email": (gettext("Email"), gettext("The address you registered or last confirmed."))},
+        )
 
 
 class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        relabel(self, {"password1": ("New password", None), "password2": PASSWORD_AGAIN})
+        relabel(self, {"password1": (gettext("New password"), None), "password2": PASSWORD_AGAIN})
 
 
 class AddEmailForm(allauth_forms.AddEmailForm):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from mindwell.qa.models import ContentWarning
 from mindwell.safety.warnings import crisis_countries
@@ -13,21 +14,27 @@ from mindwell.safety.warnings import crisis_countries
 
 class SafetyPreferencesForm(forms.Form):
     hidden_warnings = forms.MultipleChoiceField(
-        label="Keep posts with these content warnings hidden",
+        label=gettext_lazy("Keep posts with these content warnings hidden"),
         help_text=(
-            "Questions with these warnings are left out of question lists, and answers and "
-            "comments with them stay folded away on question pages until you open them."
+            gettext_lazy(
+                "Questions with these warnings are left out of question lists, and answers and "
+                "comments with them stay folded away on question pages until you open them."
+            )
         ),
         choices=ContentWarning.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Please choose content warnings from the list."},
+        error_messages={
+            "invalid_choice": gettext_lazy("Please choose content warnings from the list.")
+        },
     )
     crisis_country = forms.ChoiceField(
-        label="Show crisis lines for",
-        help_text="The country whose crisis lines and emergency numbers the site shows you.",
+        label=gettext_lazy("Show crisis lines for"),
+        help_text=gettext_lazy(
+            "The country whose crisis lines and emergency numbers the site shows you."
+        ),
         required=False,
-        error_messages={"invalid_choice": "Please choose a country from the list."},
+        error_messages={"invalid_choice": gettext_lazy("Please choose a country from the list.")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.accounts import avatars
 from mindwell.accounts.models import User
@@ -67,7 +68,7 @@ def _checked_website(value: str) -> str:
         _website_validator(website)
     except ValidationError:
         raise ServiceError(
-            "Please give a full website address starting with https:// or http://.",
+            gettext("Please give a full website address starting with https:// or http://."),
             field="website",
         ) from None
     return website
@@ -125,7 +126,7 @@ def avatar_set(*, user: User, upload: Any) -> User:
 def avatar_remove(*, user: User) -> User:
     """Back to the picture made from the name."""
     if not user.avatar:
-        raise ServiceError("You have no picture to remove.")
+        raise ServiceError(gettext("You have no picture to remove."))
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=user.pk)
         old = [locked.avatar.name, locked.avatar_small.name]

@@ -24,6 +24,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 DB_SESSION_ENGINES = {
     "django.contrib.sessions.backends.db",
@@ -103,7 +104,7 @@ def describe_device(user_agent: str) -> str:
     if browser or system:
         return browser or system
     match = re.match(r"[\w./-]+", user_agent.strip())
-    return match.group(0) if match else "Unknown device"
+    return match.group(0) if match else gettext("Unknown device")
 
 
 class SessionActivityMiddleware:

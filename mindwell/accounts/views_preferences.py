@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from mindwell.accounts.forms_preferences import SafetyPreferencesForm
 from mindwell.core.errors import ServiceError
@@ -30,7 +31,7 @@ def safety_preferences(request: HttpRequest) -> HttpResponse:
             except ServiceError as error:
                 status = apply_service_error(form, error)
             else:
-                messages.success(request, "Your safety preferences are saved.")
+                messages.success(request, gettext("Your safety preferences are saved."))
                 return redirect("safety-preferences")
     else:
         form = SafetyPreferencesForm(

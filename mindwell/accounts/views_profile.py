@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.accounts import avatars, selectors
@@ -29,13 +30,13 @@ from mindwell.reputation.rules import current_rules
 from mindwell.siteconfig.models import SiteSettings
 
 TABS = {
-    "activity": "Overview",
-    "questions": "Questions",
-    "answers": "Answers",
-    "comments": "Comments",
-    "points": "Points history",
-    "votes": "Votes given",
-    "wall": "Wall",
+    "activity": gettext_lazy("Overview"),
+    "questions": gettext_lazy("Questions"),
+    "answers": gettext_lazy("Answers"),
+    "comments": gettext_lazy("Comments"),
+    "points": gettext_lazy("Points history"),
+    "votes": gettext_lazy("Votes given"),
+    "wall": gettext_lazy("Wall"),
 }
 POST_TABS = {
     "questions": PostKind.QUESTION,
@@ -45,7 +46,7 @@ POST_TABS = {
 ONE_YEAR = 365 * 24 * 3600
 
 
-def _tabs_for(viewer: Any, member: User, site: SiteSettings) -> dict[str, str]:
+def _tabs_for(viewer: Any, member: User, site: SiteSettings) -> dict[str, Any]:
     """Votes given are private: the member alone sees that tab, not even administrators
     (who can look into vote fraud in the admin's list of votes). The wall only where it is
     on."""
@@ -138,7 +139,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             except ServiceError as error:
                 status = apply_service_error(form, error)
             else:
-                messages.success(request, "Your profile is saved.")
+                messages.success(request, gettext("Your profile is saved."))
                 return redirect("profile-edit")
     else:
         form = ProfileForm(initial={name: getattr(user, name) for name in ProfileForm.base_fields})
@@ -172,7 +173,7 @@ def avatar_upload(request: HttpRequest) -> HttpResponse:
         except ServiceError as error:
             status = apply_service_error(avatar_form, error)
         else:
-            messages.success(request, "Your new picture is saved.")
+            messages.success(request, gettext("Your new picture is saved."))
             return redirect("profile-edit")
     initial = {name: getattr(user, name) for name in ProfileForm.base_fields}
     return _edit_page(request, ProfileForm(initial=initial), avatar_form, status)
@@ -186,7 +187,7 @@ def avatar_delete(request: HttpRequest) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("profile-edit")
-    messages.success(request, "Your picture is removed; your profile shows your initials.")
+    messages.success(request, gettext("Your picture is removed; your profile shows your initials."))
     return redirect("profile-edit")
 
 

@@ -7,12 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class BadgeLevel(models.TextChoices):
-    BRONZE = "bronze", "Bronze"
-    SILVER = "silver", "Silver"
-    GOLD = "gold", "Gold"
+    BRONZE = "bronze", gettext_lazy("Bronze")
+    SILVER = "silver", gettext_lazy("Silver")
+    GOLD = "gold", gettext_lazy("Gold")
 
 
 class Badge(models.Model):
@@ -21,7 +22,7 @@ class Badge(models.Model):
 
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=60)
-    description = models.CharField(max_length=200, help_text="How a member earns it.")
+    description = models.CharField(max_length=200, help_text=gettext_lazy("How a member earns it."))
     level = models.CharField(max_length=6, choices=BadgeLevel.choices, default=BadgeLevel.BRONZE)
     position = models.PositiveSmallIntegerField(default=0)
 

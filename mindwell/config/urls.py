@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from mindwell.accounts import views as account_views
 from mindwell.accounts import views_preferences
+from mindwell.api.api import api
+from mindwell.core import theme
 from mindwell.qa.views import lists, posts, questions
 from mindwell.reputation import views as reputation_views
 from mindwell.siteconfig import views as site_views
@@ -40,7 +42,9 @@ urlpatterns = [
     # Profiles, the profile edit page and pictures (before allauth's /accounts/ URLs).
     path("", include("mindwell.accounts.urls_profile")),
     path("pages/<slug:slug>/", site_views.page_detail, name="page-detail"),
+    path("theme/", theme.theme_set, name="theme-set"),
     path("accounts/safety/", views_preferences.safety_preferences, name="safety-preferences"),
+    path("accounts/api-tokens/", include("mindwell.api.urls_tokens")),
     # Registration, login, email, passwords, two-factor, sessions (django-allauth).
     path("accounts/", include("mindwell.accounts.urls_auth")),
     path("moderation/", include("mindwell.moderation.urls")),
@@ -53,5 +57,9 @@ urlpatterns = [
     path("inbox/", include("mindwell.notifications.urls")),
     # Links in emails that stop them, without logging in (RFC 8058 one-click too).
     path("unsubscribe/", include("mindwell.notifications.unsubscribe_urls")),
+    # The language switcher in the footer posts here (Django's set_language).
+    path("i18n/", include("django.conf.urls.i18n")),
+    # The JSON API, its OpenAPI schema and docs page (mindwell.api).
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

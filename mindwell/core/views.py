@@ -1,4 +1,4 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 # Fields whose text we show back after a CSRF failure, so nothing typed is lost.
@@ -23,4 +23,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # The request may be what is bad (too many fields, say): reading its query again while
+    # rendering the page (the canonical link does) would raise once more and turn it into a 500.
+    request.GET = QueryDict()
     return render(request, "errors/400.html", status=400)

@@ -13,8 +13,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.feeds.entries import Channel, post_entry, question_entry, reply_entry
+from mindwell.importers.selectors import attributions_for, joined_attribution
 from mindwell.qa.models import Post
 from mindwell.qa.selectors import SORTS, question_list
 from mindwell.search.query import MAX_QUERY_LENGTH
@@ -25,13 +27,13 @@ from mindwell.taxonomy.models import Category, Tag
 FEED_SIZE = 30
 
 LIST_TITLES = {
-    "recent": "Recent questions",
-    "active": "Recently active questions",
-    "hot": "Hot questions",
-    "votes": "Most voted questions",
-    "answers": "Most answered questions",
-    "views": "Most viewed questions",
-    "unanswered": "Unanswered questions",
+    "recent": gettext_lazy("Recent questions"),
+    "active": gettext_lazy("Recently active questions"),
+    "hot": gettext_lazy("Hot questions"),
+    "votes": gettext_lazy("Most voted questions"),
+    "answers": gettext_lazy("Most answered questions"),
+    "views": gettext_lazy("Most viewed questions"),
+    "unanswered": gettext_lazy("Unanswered questions"),
 }
 
 
@@ -67,8 +69,9 @@ def _site_name() -> str:
 
 def _questions(request: HttpRequest, **filters: Any) -> tuple:
     visitor = AnonymousUser()
-    questions = question_list(viewer=visitor, **filters)[:FEED_SIZE]
-    return tuple(question_entry(request, question) for question in questions)
+    # The attribution is joined: a feed's queries stay the same with or without imports.
+    questions = question_list(viewer=visitor, **filters).select_related("imported_attribution")
+    return tuple(question_entry(request, q, joined_attribution(q)) for q in questions[:FEED_SIZE])
 
 
 def list_channel(request: HttpRequest, *, sort: str) -> Channel:
@@ -87,9 +90,11 @@ def category_channel(request: HttpRequest, *, slug: str) -> Channel:
     sort = _sort_from(request)
     label = LIST_TITLES[sort]
     return Channel(
-        title=f"{label} in {category.name} - {_site_name()}",
+        title=gettext("%(list)s in %(name)s - %(site)s")
+        % {"list": label, "name": category.name, "site": _site_name()},
         link=absolute_url(request, _with_sort(category.get_absolute_url(), sort)),
-        description=category.description or f"{label} in {category.name}.",
+        description=category.description
+        or gettext("%(list)s in %(name)s.") % {"list": label, "name": category.name},
         feed_url=_feed_url(request),
         entries=_questions(request, sort=sort, category=category),
     )
@@ -100,9 +105,10 @@ def tag_channel(request: HttpRequest, *, name: str) -> Channel:
     sort = _sort_from(request)
     label = LIST_TITLES[sort]
     return Channel(
-        title=f"{label} tagged {tag.name} - {_site_name()}",
+        title=gettext("%(list)s tagged %(name)s - %(site)s")
+        % {"list": label, "name": tag.name, "site": _site_name()},
         link=absolute_url(request, _with_sort(tag.get_absolute_url(), sort)),
-        description=f"{label} tagged {tag.name}.",
+        description=gettext("%(list)s tagged %(name)s.") % {"list": label, "name": tag.name},
         feed_url=_feed_url(request),
         entries=_questions(request, sort=sort, tag=tag),
     )
@@ -117,15 +123,18 @@ def question_channel(request: HttpRequest, *, pk: int) -> Channel:
     answers = (
         visible.answers()
         .filter(question_id=question.pk)
-        .select_related("author")
+        .select_related("author", "imported_attribution")
         .order_by("-created_at", "-pk")[:FEED_SIZE]
     )
     return Channel(
-        title=f"Answers to “{question.title}” - {_site_name()}",
+        title=gettext("Answers to “%(title)s” - %(_site_name)s")
+        % {"title": question.title, "_site_name": _site_name()},
         link=absolute_url(request, question.get_absolute_url()),
-        description=f"New answers to the question “{question.title}”.",
+        description=gettext("New answers to the question “%(title)s”.") % {"title": question.title},
         feed_url=_feed_url(request),
-        entries=tuple(reply_entry(request, answer, question) for answer in answers),
+        entries=tuple(
+            reply_entry(request, answer, question, joined_attribution(answer)) for answer in answers
+        ),
     )
 
 
@@ -133,15 +142,20 @@ def search_channel(request: HttpRequest, *, search: SearchFunction) -> Channel:
     """The first page of search results (as the search page shows it) for ?q=."""
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     found = search(query, AnonymousUser()) if query else Found()
-    title = f"Search results for “{query}”" if query else "Search"
+    posts = found.posts[:FEED_SIZE]
+    attributions = attributions_for(posts)
+    title = gettext("Search results for “%(query)s”") % {"query": query} if query else "Search"
     page = reverse("search") + (f"?{urlencode({'q': query})}" if query else "")
     description = found.message or (
-        f"Posts on {_site_name()} matching “{query}”." if query else "Type a query after ?q="
+        gettext("Posts on %(_site_name)s matching “%(query)s”.")
+        % {"_site_name": _site_name(), "query": query}
+        if query
+        else "Type a query after ?q="
     )
     return Channel(
         title=f"{title} - {_site_name()}",
         link=absolute_url(request, page),
         description=description,
         feed_url=_feed_url(request),
-        entries=tuple(post_entry(request, post) for post in found.posts[:FEED_SIZE]),
+        entries=tuple(post_entry(request, post, attributions.get(post.pk)) for post in posts),
     )

@@ -10,8 +10,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from mindwell.feeds.text import xml_safe
+from mindwell.importers.models import ImportedAttribution
 from mindwell.qa.models import Post, PostKind, RiskLevel
 from mindwell.seo.links import absolute_url
 
@@ -59,8 +61,9 @@ def post_description(request: HttpRequest, post: Post) -> str:
     a feed reader would show it unasked, so the item only names the warning."""
     if post.content_warning:
         return format_html(
-            "<p>Content warning: {}. Follow the link to read this post on the site.</p>",
-            post.get_content_warning_display(),
+            "<p>{}</p>",
+            gettext("Content warning: %(warning)s. Follow the link to read this post on the site.")
+            % {"warning": post.get_content_warning_display()},
         )
     html = post.body_html
     # Rendering never adds words to the source, so a short source needs no (slow) HTML-aware
@@ -70,25 +73,56 @@ def post_description(request: HttpRequest, post: Post) -> str:
     if post.risk_level == RiskLevel.CRISIS:
         # The page around such a post shows crisis lines; a reader sees only the item.
         note = format_html(
-            "<p>If you are in danger or thinking about ending your life, please contact your "
-            'local emergency services or <a href="{}">a crisis line</a> now.</p>',
-            absolute_url(request, reverse("safety:resources")),
+            "<p>{}</p>",
+            format_html(
+                gettext(
+                    "If you are in danger or thinking about ending your life, please contact "
+                    'your local emergency services or <a href="{}">a crisis line</a> now.'
+                ),
+                absolute_url(request, reverse("safety:resources")),
+            ),
         )
         html = note + html
     return html
 
 
-def _author(request: HttpRequest, post: Post) -> tuple[str, str]:
+def attribution_line(attribution: ImportedAttribution) -> str:
+    """CC BY-SA asks republished text to name its author, link the original and the licence,
+    so an imported post's item says so under its text."""
+    return format_html(
+        "<p>" + gettext('By {}, from <a href="{}">{}</a>, under <a href="{}">{}</a>') + "</p>",
+        attribution.author_name,
+        attribution.source_url,
+        attribution.source_site,
+        attribution.licence_url,
+        attribution.licence,
+    )
+
+
+def _description(request: HttpRequest, post: Post, attribution: ImportedAttribution | None) -> str:
+    html = post_description(request, post)
+    return html + attribution_line(attribution) if attribution is not None else html
+
+
+def _author(
+    request: HttpRequest, post: Post, attribution: ImportedAttribution | None = None
+) -> tuple[str, str]:
     """Display name and profile link. Visitors without an account appear by the name they
-    chose; their email and address never leave the database."""
+    chose; their email and address never leave the database. An imported post names its
+    original author, with their page on the original site when there is one."""
+    if attribution is not None:
+        return attribution.author_name, attribution.author_url
     if post.author_id is not None and post.author is not None:
         return post.author.username, absolute_url(request, post.author.get_absolute_url())
     return post.anon_name or "anonymous", ""
 
 
-def question_entry(request: HttpRequest, question: Post) -> Entry:
-    """`question` with author, category and tags loaded (as `question_list` does)."""
-    name, profile = _author(request, question)
+def question_entry(
+    request: HttpRequest, question: Post, attribution: ImportedAttribution | None = None
+) -> Entry:
+    """`question` with author, category and tags loaded (as `question_list` does), and its
+    attribution when it was imported."""
+    name, profile = _author(request, question, attribution)
     labels = [question.category.name] if question.category is not None else []
     labels += [tag.name for tag in question.tags.all()]
     return Entry(
@@ -96,7 +130,7 @@ def question_entry(request: HttpRequest, question: Post) -> Entry:
         link=absolute_url(request, question.get_absolute_url()),
         # The short URL never changes, so a retitled question is not a new item.
         guid=absolute_url(request, reverse("question-detail-short", args=[question.pk])),
-        description=post_description(request, question),
+        description=_description(request, question, attribution),
         author_name=name,
         author_link=profile,
         published=question.created_at,
@@ -105,16 +139,22 @@ def question_entry(request: HttpRequest, question: Post) -> Entry:
     )
 
 
-def reply_entry(request: HttpRequest, reply: Post, question: Post) -> Entry:
-    """An answer (or comment) of `question`, with its author loaded."""
-    name, profile = _author(request, reply)
+def reply_entry(
+    request: HttpRequest,
+    reply: Post,
+    question: Post,
+    attribution: ImportedAttribution | None = None,
+) -> Entry:
+    """An answer (or comment) of `question`, with its author loaded, and its attribution
+    when it was imported."""
+    name, profile = _author(request, reply, attribution)
     noun = "Answer" if reply.kind == PostKind.ANSWER else "Comment"
     short = reverse("question-detail-short", args=[question.pk])
     return Entry(
         title=f"{noun} by {name} to “{question.title}”",
         link=absolute_url(request, question.get_absolute_url()) + f"#{reply.anchor}",
         guid=absolute_url(request, short) + f"#{reply.anchor}",
-        description=post_description(request, reply),
+        description=_description(request, reply, attribution),
         author_name=name,
         author_link=profile,
         published=reply.created_at,
@@ -122,9 +162,11 @@ def reply_entry(request: HttpRequest, reply: Post, question: Post) -> Entry:
     )
 
 
-def post_entry(request: HttpRequest, post: Post) -> Entry:
+def post_entry(
+    request: HttpRequest, post: Post, attribution: ImportedAttribution | None = None
+) -> Entry:
     """Any post: a question, or a reply with its `question` loaded."""
     if post.kind == PostKind.QUESTION:
-        return question_entry(request, post)
+        return question_entry(request, post, attribution)
     assert post.question is not None
-    return reply_entry(request, post, post.question)
+    return reply_entry(request, post, post.question, attribution)

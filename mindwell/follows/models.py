@@ -11,13 +11,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class FollowTarget(models.TextChoices):
-    QUESTION = "question", "question"
-    USER = "user", "member"
-    TAG = "tag", "tag"
-    CATEGORY = "category", "category"
+    QUESTION = "question", gettext_lazy("question")
+    USER = "user", gettext_lazy("member")
+    TAG = "tag", gettext_lazy("tag")
+    CATEGORY = "category", gettext_lazy("category")
 
 
 # The foreign key each kind of target is stored in.

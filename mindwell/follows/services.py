@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -37,21 +38,25 @@ def target_filter(target: Any) -> dict[str, Any]:
 
 def _check(user: Any, target: Any) -> FollowTarget:
     if not permissions.can_follow(user):
-        raise PermissionDenied("Please log in or register to follow questions and members.")
+        raise PermissionDenied(
+            gettext("Please log in or register to follow questions and members.")
+        )
     if not ratelimit.hit(
         f"follow:{user.pk}", limit=permissions.FOLLOW_CHANGES_PER_MINUTE, window_seconds=60
     ):
-        raise RateLimited("That was a lot of following at once; please wait a minute.")
+        raise RateLimited(gettext("That was a lot of following at once; please wait a minute."))
     kind = target_type_of(target)
     if kind == FollowTarget.QUESTION:
         visible = Post.objects.questions().visible_to(user).filter(pk=target.pk)
         if target.kind != PostKind.QUESTION or not visible.exists():
-            raise ServiceError("That question is no longer available, so it cannot be followed.")
+            raise ServiceError(
+                gettext("That question is no longer available, so it cannot be followed.")
+            )
     if kind == FollowTarget.USER:
         if target.pk == user.pk:
-            raise ServiceError("You cannot follow yourself.")
+            raise ServiceError(gettext("You cannot follow yourself."))
         if not target.is_active:
-            raise ServiceError("That member’s account is closed.")
+            raise ServiceError(gettext("That member’s account is closed."))
     return kind
 
 
@@ -65,8 +70,11 @@ def follow_add(*, user: Any, target: Any) -> Follow:
             return existing
         if Follow.objects.filter(user=user).count() >= permissions.MAX_FOLLOWS:
             raise ServiceError(
-                f"You follow {permissions.MAX_FOLLOWS:,} things already, the most there can "
-                "be; unfollow some first (your profile lists them)."
+                gettext(
+                    "You follow %(MAX_FOLLOWS)s things already, the most there can be; "
+                    "unfollow some first (your profile lists them)."
+                )
+                % {"MAX_FOLLOWS": f"{permissions.MAX_FOLLOWS:,}"}
             )
         follow = Follow(user=user, target_type=kind, **fields)
         follow.full_clean()
@@ -81,11 +89,11 @@ def follow_add(*, user: Any, target: Any) -> Follow:
 def follow_remove(*, user: Any, target: Any) -> bool:
     """Stop following; True if there was something to remove."""
     if user is None or not user.is_authenticated:
-        raise PermissionDenied("Please log in to change what you follow.")
+        raise PermissionDenied(gettext("Please log in to change what you follow."))
     if not ratelimit.hit(
         f"follow:{user.pk}", limit=permissions.FOLLOW_CHANGES_PER_MINUTE, window_seconds=60
     ):
-        raise RateLimited("That was a lot of following at once; please wait a minute.")
+        raise RateLimited(gettext("That was a lot of following at once; please wait a minute."))
     with transaction.atomic():
         deleted, _ = Follow.objects.filter(user=user, **target_filter(target)).delete()
     return deleted > 0

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -57,13 +58,15 @@ def follow(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     noun = NOUNS[FollowTarget(kind)]
     try:
         if action not in ("follow", "unfollow"):
-            raise ServiceError("Choose to follow or to unfollow.")
+            raise ServiceError(gettext("Choose to follow or to unfollow."))
         if action == "follow":
             follow_add(user=request.user, target=target)
-            message = f"You now follow {noun}; new activity shows in My updates."
+            message = gettext("You now follow %(noun)s; new activity shows in My updates.") % {
+                "noun": noun
+            }
         else:
             follow_remove(user=request.user, target=target)
-            message = f"You no longer follow {noun}."
+            message = gettext("You no longer follow %(noun)s.") % {"noun": noun}
     except ServiceError as error:
         status = status_for(error)
         if wants_json(request):

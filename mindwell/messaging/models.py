@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from mindwell.qa.models import RiskLevel
 
@@ -116,8 +117,8 @@ class MemberBlock(models.Model):
 
 
 class WallPostStatus(models.TextChoices):
-    PUBLISHED = "published", "published"
-    HIDDEN = "hidden", "hidden by a moderator"
+    PUBLISHED = "published", gettext_lazy("published")
+    HIDDEN = "hidden", gettext_lazy("hidden by a moderator")
 
 
 class WallPost(models.Model):
@@ -146,16 +147,16 @@ class WallPost(models.Model):
 
 
 class ReportReason(models.TextChoices):
-    HARASSMENT = "harassment", "harassment or abuse"
-    SPAM = "spam", "spam or advertising"
-    AT_RISK = "at-risk", "the writer may be at risk"
-    HARMFUL = "harmful", "harmful advice"
-    OTHER = "other", "something else"
+    HARASSMENT = "harassment", gettext_lazy("harassment or abuse")
+    SPAM = "spam", gettext_lazy("spam or advertising")
+    AT_RISK = "at-risk", gettext_lazy("the writer may be at risk")
+    HARMFUL = "harmful", gettext_lazy("harmful advice")
+    OTHER = "other", gettext_lazy("something else")
 
 
 class ReportOutcome(models.TextChoices):
-    UPHELD = "upheld", "upheld"
-    DISMISSED = "dismissed", "dismissed"
+    UPHELD = "upheld", gettext_lazy("upheld")
+    DISMISSED = "dismissed", gettext_lazy("dismissed")
 
 
 class Report(models.Model):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from mindwell.messaging.models import Conversation, MemberBlock, Message, WallPost
 from mindwell.qa.permissions import is_moderator
 from mindwell.reputation import policy
@@ -24,8 +26,8 @@ NEW_CONVERSATIONS_PER_HOUR = 10
 WALL_POSTS_PER_HOUR = 10
 REPORTS_PER_HOUR = 20
 
-MESSAGES_OFF = "Private messages are turned off on this site."
-WALL_OFF = "Profile walls are turned off on this site."
+MESSAGES_OFF = gettext_lazy("Private messages are turned off on this site.")
+WALL_OFF = gettext_lazy("Profile walls are turned off on this site.")
 
 
 def _member(user: Any) -> bool:
@@ -52,27 +54,37 @@ def _block_refusal(sender: Any, recipient: Any, what: str) -> str | None:
         ).values_list("blocker_id", flat=True)
     )
     if sender.pk in blocks:
-        return f"You have blocked {recipient.username}. Unblock them first to {what}."
+        return gettext("You have blocked %(username)s. Unblock them first to %(what)s.") % {
+            "username": recipient.username,
+            "what": what,
+        }
     if recipient.pk in blocks:
-        return f"{recipient.username} is not accepting this from you, so you cannot {what}."
+        return gettext("%(username)s is not accepting this from you, so you cannot %(what)s.") % {
+            "username": recipient.username,
+            "what": what,
+        }
     return None
 
 
 def message_refusal(sender: Any, recipient: Any, *, site: SiteSettings | None = None) -> str | None:
     """Why `sender` may not send `recipient` a private message, or None."""
     if not (site or SiteSettings.current()).private_messages_enabled:
-        return MESSAGES_OFF
+        return str(MESSAGES_OFF)
     if not _member(sender):
-        return "Please log in to send private messages."
+        return gettext("Please log in to send private messages.")
     if sender.pk == recipient.pk:
-        return "You cannot send a private message to yourself."
+        return gettext("You cannot send a private message to yourself.")
     refusal = policy.refusal(sender, Action.SEND_PRIVATE_MESSAGE)
     if refusal:
         return refusal
     if not recipient.is_active or recipient.is_blocked:
-        return f"{recipient.username} cannot receive private messages."
+        return gettext("%(username)s cannot receive private messages.") % {
+            "username": recipient.username
+        }
     if not recipient.accepts_messages and not is_moderator(sender):
-        return f"{recipient.username} has chosen not to receive private messages."
+        return gettext("%(username)s has chosen not to receive private messages.") % {
+            "username": recipient.username
+        }
     return _block_refusal(sender, recipient, "send them a private message")
 
 
@@ -97,11 +109,11 @@ def wall_post_refusal(author: Any, owner: Any, *, site: SiteSettings | None = No
     """Why `author` may not post on `owner`'s wall, or None."""
     site = site or SiteSettings.current()
     if not site.wall_enabled:
-        return WALL_OFF
+        return str(WALL_OFF)
     if not _member(author):
-        return "Please log in to post on walls."
+        return gettext("Please log in to post on walls.")
     if not owner.show_wall:
-        return f"{owner.username} has turned their wall off."
+        return gettext("%(username)s has turned their wall off.") % {"username": owner.username}
     refusal = policy.refusal(author, Action.POST_ON_WALL)
     if refusal:
         return refusal
@@ -121,15 +133,15 @@ def report_refusal(
     """Why `user` may not report the message or wall post, or None. Restricted members can
     still report: being silenced must not stop anyone from reporting abuse."""
     if not _member(user):
-        return "Please log in to report."
+        return gettext("Please log in to report.")
     if message is not None:
         if not message.conversation.includes(user):
-            return "You can report only messages in your own conversations."
+            return gettext("You can report only messages in your own conversations.")
         if message.sender_id == user.pk:
-            return "You cannot report your own message."
+            return gettext("You cannot report your own message.")
         return None
     if wall_post is not None and wall_post.author_id == user.pk:
-        return "You cannot report your own wall post; you can delete it instead."
+        return gettext("You cannot report your own wall post; you can delete it instead.")
     return None
 
 

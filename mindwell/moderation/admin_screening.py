@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from mindwell.moderation import permissions
 from mindwell.moderation.models import (
@@ -77,17 +78,21 @@ class WatchedWordForm(forms.ModelForm):
 
 class WatchedWordImportForm(forms.Form):
     lines = forms.CharField(
-        label="Words, one per line",
+        label=gettext_lazy("Words, one per line"),
         widget=forms.Textarea(attrs={"rows": 14, "cols": 60}),
-        help_text="Each line: a word or phrase, optionally followed by a comma and an action "
-        "(block, approve, flag or censor), e.g. “cheap pills,block”.",
+        help_text=gettext_lazy(
+            "Each line: a word or phrase, optionally followed by a comma and an action "
+            "(block, approve, flag or censor), e.g. “cheap pills,block”."
+        ),
     )
     action = forms.ChoiceField(
-        label="Action for lines that name none",
+        label=gettext_lazy("Action for lines that name none"),
         choices=WatchedWordAction.choices,
         initial=WatchedWordAction.BLOCK,
     )
-    dry_run = forms.BooleanField(label="Only show what would change", required=False, initial=True)
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Only show what would change"), required=False, initial=True
+    )
 
 
 @admin.register(WatchedWord)

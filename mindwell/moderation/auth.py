@@ -13,18 +13,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 
 def login_refusal(user: Any) -> str | None:
     """Why this member may not be logged in now, or None."""
     if getattr(user, "blocked_at", None) is not None:
-        return (
+        return gettext(
             "This account has been blocked, so it cannot log in. If you think this is a "
             "mistake, please contact the moderators."
         )
     if user.is_suspended():
         until = date_format(timezone.localtime(user.suspended_until), "j F Y, H:i T")
-        return f"This account is suspended until {until}, so it cannot log in until then."
+        return gettext(
+            "This account is suspended until %(until)s, so it cannot log in until then."
+        ) % {"until": until}
     return None
 
 
@@ -83,5 +86,7 @@ class RestrictedSessionMiddleware:
             refusal = login_refusal(user)
             if refusal is not None:
                 logout(request)
-                messages.error(request, f"You have been logged out. {refusal}")
+                messages.error(
+                    request, gettext("You have been logged out. %(refusal)s") % {"refusal": refusal}
+                )
         return self.get_response(request)

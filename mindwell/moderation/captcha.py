@@ -21,7 +21,10 @@ from django import forms
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext, gettext_lazy
+
+from mindwell.core.pagecache.holes import per_visitor, reserve_slot
 
 SALT = "mindwell.moderation.captcha"
 MAX_AGE_SECONDS = 3600
@@ -50,18 +53,25 @@ NUMBER_WORDS = [
     "twenty",
 ]
 
-LABEL_PREFIX = "Check question, to stop automated spam:"
-HELP_TEXT = "Type the answer in digits or in words, for example 12 or twelve."
-WRONG = "That answer to the check question is not right; here is a new one. Your text is kept."
-EXPIRED = "The check question was more than an hour old; here is a new one. Your text is kept."
-REUSED = "That check question was already used; here is a new one. Your text is kept."
-MISSING = "Please answer the check question; it stops automated spam. Your text is kept."
+LABEL_PREFIX = gettext_lazy("Check question, to stop automated spam:")
+HELP_TEXT = gettext_lazy("Type the answer in digits or in words, for example 12 or twelve.")
+WRONG = gettext_lazy(
+    "That answer to the check question is not right; here is a new one. Your text is kept."
+)
+EXPIRED = gettext_lazy(
+    "The check question was more than an hour old; here is a new one. Your text is kept."
+)
+REUSED = gettext_lazy("That check question was already used; here is a new one. Your text is kept.")
+MISSING = gettext_lazy(
+    "Please answer the check question; it stops automated spam. Your text is kept."
+)
 
 
 class CaptchaError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Promise) -> None:
+        # The messages are lazy translations: fix them in the request's language.
+        super().__init__(str(message))
+        self.message = str(message)
 
 
 @dataclass(frozen=True)
@@ -81,12 +91,28 @@ def _answer_hash(nonce: str, answer: int) -> str:
 
 
 def new_challenge() -> Challenge:
+    slot = reserve_slot()
+    if slot is not None:
+        # A page being stored by the page cache: each visitor gets a question of their own
+        # when it is served (mindwell.core.pagecache.holes).
+        return Challenge(
+            question=per_visitor("captcha_question", str, slot=slot),
+            token=per_visitor("captcha_token", str, slot=slot),
+        )
     a, b = secrets.randbelow(10) + 1, secrets.randbelow(10) + 1
     if secrets.randbelow(2):
-        question, answer = f"What is {NUMBER_WORDS[a]} plus {NUMBER_WORDS[b]}?", a + b
+        question, answer = (
+            gettext("What is %(NUMBER_WORDS)s plus %(NUMBER_WORDS2)s?")
+            % {"NUMBER_WORDS": NUMBER_WORDS[a], "NUMBER_WORDS2": NUMBER_WORDS[b]},
+            a + b,
+        )
     else:
         a, b = max(a, b), min(a, b)
-        question, answer = f"What is {NUMBER_WORDS[a]} minus {NUMBER_WORDS[b]}?", a - b
+        question, answer = (
+            gettext("What is %(NUMBER_WORDS)s minus %(NUMBER_WORDS2)s?")
+            % {"NUMBER_WORDS": NUMBER_WORDS[a], "NUMBER_WORDS2": NUMBER_WORDS[b]},
+            a - b,
+        )
     nonce = secrets.token_urlsafe(12)
     token = signing.dumps({"n": nonce, "h": _answer_hash(nonce, answer)}, salt=SALT)
     return Challenge(question=question, token=token)
@@ -120,7 +146,11 @@ def verify(token: str, answer: str) -> None:
     if not payload.get("s") and not str(answer).strip():
         raise CaptchaError(MISSING)
     # Used up on any attempt, right or wrong, so a script cannot try every answer.
-    if not cache.add(f"captcha:used:{payload['n']}", 1, timeout=MAX_AGE_SECONDS + 60):
+    if not cache.add(
+        f"captcha:used:{payload['n']}",
+        1,
+        timeout=MAX_AGE_SECONDS + 60,
+    ):
         raise CaptchaError(REUSED)
     if payload.get("s"):
         return

@@ -36,6 +36,7 @@ from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.moderation import charts, permissions
 from mindwell.moderation.models import AuditAction, AuditEntry, Flag
@@ -220,7 +221,10 @@ def _rows(days: list[date], *columns: Sequence[float | None]) -> list[tuple[str,
 
 def dashboard_charts(data: DashboardData) -> list[Chart]:
     labels = [_short(day) for day in data.days]
-    span = f"from {_long(data.days[0])} to {_long(data.days[-1])}"
+    span = gettext("from %(_long)s to %(_long2)s") % {
+        "_long": _long(data.days[0]),
+        "_long2": _long(data.days[-1]),
+    }
     questions, answers, comments = (data.posts[k] for k in PostKind.values)
     response_series = [
         charts.Series("median", tuple(data.response_median)),
@@ -233,8 +237,18 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
             charts.line_chart(
                 chart_id="chart-posts",
                 title="Posts per day",
-                description=f"Posts written each day {span}: {sum(questions)} questions, "
-                f"{sum(answers)} answers and {sum(comments)} comments in all.",
+                description=(
+                    gettext(
+                        "Posts written each day %(span)s: %(sum)s questions, %(sum2)s answers "
+                        "and %(sum3)s comments in all."
+                    )
+                    % {
+                        "span": span,
+                        "sum": sum(questions),
+                        "sum2": sum(answers),
+                        "sum3": sum(comments),
+                    }
+                ),
                 labels=labels,
                 series=[
                     charts.Series("questions", tuple(questions)),
@@ -252,7 +266,8 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
             charts.bar_chart(
                 chart_id="chart-flags",
                 title="Flags per day",
-                description=f"Flags raised each day {span}: {sum(data.flags)} in all.",
+                description=gettext("Flags raised each day %(span)s: %(sum)s in all.")
+                % {"span": span, "sum": sum(data.flags)},
                 labels=labels,
                 series=charts.Series("flags", tuple(data.flags)),
                 unit="flags",
@@ -266,9 +281,18 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
             charts.line_chart(
                 chart_id="chart-queues",
                 title="Queue sizes at the end of each day",
-                description=f"Posts waiting for approval and flags still open at the end of "
-                f"each day {span}. Now: {data.queued_posts[-1]} posts waiting and "
-                f"{data.open_flags[-1]} flags open.",
+                description=(
+                    gettext(
+                        "Posts waiting for approval and flags still open at the end of each "
+                        "day %(span)s. Now: %(queued_posts)s posts waiting and %(open_flags)s "
+                        "flags open."
+                    )
+                    % {
+                        "span": span,
+                        "queued_posts": data.queued_posts[-1],
+                        "open_flags": data.open_flags[-1],
+                    }
+                ),
                 labels=labels,
                 series=[
                     charts.Series("posts waiting for approval", tuple(data.queued_posts)),
@@ -285,8 +309,8 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
             charts.bar_chart(
                 chart_id="chart-cases",
                 title="Safety cases opened per day",
-                description=f"Safety cases opened each day {span}: "
-                f"{sum(data.cases_opened)} in all.",
+                description=gettext("Safety cases opened each day %(span)s: %(sum)s in all.")
+                % {"span": span, "sum": sum(data.cases_opened)},
                 labels=labels,
                 series=charts.Series("safety cases", tuple(data.cases_opened)),
                 unit="cases",
@@ -300,9 +324,14 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
             charts.line_chart(
                 chart_id="chart-response",
                 title="Time to first response on safety cases",
-                description=f"Median and longest minutes from a safety case opening to a "
-                f"moderator's first response, by the day the case opened, {span}. "
-                f"{sum(data.awaiting_response)} cases still wait for a first response.",
+                description=(
+                    gettext(
+                        "Median and longest minutes from a safety case opening to a "
+                        "moderator's first response, by the day the case opened, %(span)s. "
+                        "%(sum)s cases still wait for a first response."
+                    )
+                    % {"span": span, "sum": sum(data.awaiting_response)}
+                ),
                 labels=labels,
                 series=response_series,
                 unit="minutes",
@@ -316,7 +345,7 @@ def dashboard_charts(data: DashboardData) -> list[Chart]:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_dashboard(request.user):
-        raise PermissionDenied("The moderation dashboard is for moderators.")
+        raise PermissionDenied(gettext("The moderation dashboard is for moderators."))
     days = period_from(request.GET.get("days"))
     data = dashboard_data(days=days)
     totals = {

@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.moderation.captcha import add_captcha
@@ -26,23 +27,27 @@ BODY_MAX = 5000
 
 class FeedbackForm(forms.Form):
     body = forms.CharField(
-        label="Your message",
+        label=gettext_lazy("Your message"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Please write your message before sending it."},
+        error_messages={"required": gettext_lazy("Please write your message before sending it.")},
     )
-    name = forms.CharField(label="Your name (optional)", required=False, max_length=60)
+    name = forms.CharField(
+        label=gettext_lazy("Your name (optional)"), required=False, max_length=60
+    )
     email = forms.EmailField(
-        label="Your email address (optional)",
+        label=gettext_lazy("Your email address (optional)"),
         required=False,
-        help_text="Privacy: only the moderators see it, and only to reply to you.",
+        help_text=gettext_lazy("Privacy: only the moderators see it, and only to reply to you."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "invalid": "That email address does not look right; please check it or leave it empty."
+            "invalid": gettext_lazy(
+                "That email address does not look right; please check it or leave it empty."
+            )
         },
     )
     website = forms.CharField(
-        label="Leave this empty",
+        label=gettext_lazy("Leave this empty"),
         required=False,
         widget=EmptyOnRedisplay(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -64,7 +69,7 @@ def feedback_send(
     """Store a message for the moderators, within the hourly feedback limit."""
     member = user if user is not None and user.is_authenticated else None
     if not clean_text(body):
-        raise ServiceError("Please write your message before sending it.", field="body")
+        raise ServiceError(gettext("Please write your message before sending it."), field="body")
     check_write_limit(action=WriteAction.FEEDBACK, user=member, ip=ip)
     message = FeedbackMessage(
         user=member,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from mindwell.moderation.actions.base import REASON_MAX_LENGTH, ModerationAction
 from mindwell.moderation.actions.users import DURATION_CHOICES
@@ -13,31 +14,33 @@ from mindwell.moderation.services.flags import NOTE_MAX_LENGTH
 from mindwell.qa.forms import category_choices
 
 FLAG_REASON_HELP = {
-    FlagReason.SPAM: "Advertising, or posted only to promote something.",
-    FlagReason.RUDE: "Insults, harassment, hate, or threats.",
-    FlagReason.HARMFUL: "Advice that could hurt someone; choose which kind below.",
-    FlagReason.AT_RISK: "The writer may be in danger now. The safety team is told at once.",
-    FlagReason.OFF_TOPIC: "Not about mental health or relationships.",
-    FlagReason.DUPLICATE: "The same question has been asked already.",
-    FlagReason.OTHER: "Something else; please say what in the note.",
+    FlagReason.SPAM: gettext_lazy("Advertising, or posted only to promote something."),
+    FlagReason.RUDE: gettext_lazy("Insults, harassment, hate, or threats."),
+    FlagReason.HARMFUL: gettext_lazy("Advice that could hurt someone; choose which kind below."),
+    FlagReason.AT_RISK: gettext_lazy(
+        "The writer may be in danger now. The safety team is told at once."
+    ),
+    FlagReason.OFF_TOPIC: gettext_lazy("Not about mental health or relationships."),
+    FlagReason.DUPLICATE: gettext_lazy("The same question has been asked already."),
+    FlagReason.OTHER: gettext_lazy("Something else; please say what in the note."),
 }
 
 
 class FlagForm(forms.Form):
     reason = forms.ChoiceField(
-        label="Why are you flagging this post?",
+        label=gettext_lazy("Why are you flagging this post?"),
         choices=FlagReason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose why you are flagging this post."},
+        error_messages={"required": gettext_lazy("Please choose why you are flagging this post.")},
     )
     harmful_kind = forms.ChoiceField(
-        label="What makes the advice harmful?",
+        label=gettext_lazy("What makes the advice harmful?"),
         choices=HarmfulAdviceKind.choices,
         widget=forms.RadioSelect,
         required=False,
     )
     note = forms.CharField(
-        label="Note for the moderators (needed for “other”)",
+        label=gettext_lazy("Note for the moderators (needed for “other”)"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -48,24 +51,28 @@ class ActionForm(forms.Form):
     """The fields of one moderator action: the reason, and whatever else the action reads.
     Each action's form gets its own element ids, so many fit on one page."""
 
-    reason = forms.CharField(label="Reason", required=False, max_length=REASON_MAX_LENGTH)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), required=False, max_length=REASON_MAX_LENGTH
+    )
     duplicate_of = forms.CharField(
-        label="Duplicate of (question number or address; optional)",
+        label=gettext_lazy("Duplicate of (question number or address; optional)"),
         required=False,
         max_length=300,
     )
-    category = forms.ChoiceField(label="New category", choices=())
-    tags = forms.CharField(label="Tags (separate with spaces)", required=False, max_length=1000)
+    category = forms.ChoiceField(label=gettext_lazy("New category"), choices=())
+    tags = forms.CharField(
+        label=gettext_lazy("Tags (separate with spaces)"), required=False, max_length=1000
+    )
     target = forms.CharField(
-        label="Merge into (question number or address)",
+        label=gettext_lazy("Merge into (question number or address)"),
         max_length=300,
-        error_messages={"required": "Please give the question to merge into."},
+        error_messages={"required": gettext_lazy("Please give the question to merge into.")},
     )
     days = forms.TypedChoiceField(
-        label="For how long",
+        label=gettext_lazy("For how long"),
         choices=DURATION_CHOICES,
         coerce=int,
-        error_messages={"required": "Please choose how long the restriction lasts."},
+        error_messages={"required": gettext_lazy("Please choose how long the restriction lasts.")},
     )
 
     def __init__(
@@ -92,15 +99,19 @@ class ActionForm(forms.Form):
 
 class LogFilterForm(forms.Form):
     action = forms.ChoiceField(
-        label="Action", required=False, choices=[("", "Any action"), *AuditAction.choices]
+        label=gettext_lazy("Action"),
+        required=False,
+        choices=[("", "Any action"), *AuditAction.choices],
     )
-    actor = forms.CharField(label="Done by (username)", required=False, max_length=150)
+    actor = forms.CharField(
+        label=gettext_lazy("Done by (username)"), required=False, max_length=150
+    )
     target = forms.CharField(
-        label="About (username or post number)", required=False, max_length=150
+        label=gettext_lazy("About (username or post number)"), required=False, max_length=150
     )
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

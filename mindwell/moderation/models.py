@@ -8,31 +8,32 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class FlagReason(models.TextChoices):
-    SPAM = "spam", "spam"
-    RUDE = "rude", "rude or abusive"
-    HARMFUL = "harmful", "harmful advice"
-    AT_RISK = "at-risk", "person at risk"
-    OFF_TOPIC = "off-topic", "off-topic"
-    DUPLICATE = "duplicate", "duplicate"
-    OTHER = "other", "other"
+    SPAM = "spam", gettext_lazy("spam")
+    RUDE = "rude", gettext_lazy("rude or abusive")
+    HARMFUL = "harmful", gettext_lazy("harmful advice")
+    AT_RISK = "at-risk", gettext_lazy("person at risk")
+    OFF_TOPIC = "off-topic", gettext_lazy("off-topic")
+    DUPLICATE = "duplicate", gettext_lazy("duplicate")
+    OTHER = "other", gettext_lazy("other")
 
 
 class HarmfulAdviceKind(models.TextChoices):
     """What makes advice harmful on a mental-health forum (the 'harmful' flag's detail)."""
 
-    MEDICATION = "medication", "stopping or changing medication"
-    METHOD = "method", "method detail"
-    PRO_ED = "pro-ed", "pro-eating-disorder"
-    MINIMISING_ABUSE = "minimising-abuse", "minimising abuse"
+    MEDICATION = "medication", gettext_lazy("stopping or changing medication")
+    METHOD = "method", gettext_lazy("method detail")
+    PRO_ED = "pro-ed", gettext_lazy("pro-eating-disorder")
+    MINIMISING_ABUSE = "minimising-abuse", gettext_lazy("minimising abuse")
 
 
 class FlagStatus(models.TextChoices):
-    OPEN = "open", "open"
-    UPHELD = "upheld", "upheld"
-    DISMISSED = "dismissed", "dismissed"
+    OPEN = "open", gettext_lazy("open")
+    UPHELD = "upheld", gettext_lazy("upheld")
+    DISMISSED = "dismissed", gettext_lazy("dismissed")
 
 
 class Flag(models.Model):
@@ -67,32 +68,32 @@ class Flag(models.Model):
 
 
 class AuditAction(models.TextChoices):
-    APPROVE = "approve", "approve"
-    REJECT = "reject", "reject"
-    HIDE = "hide", "hide"
-    RESHOW = "reshow", "reshow"
-    DELETE = "delete", "delete"
-    RESTORE = "restore", "restore"
-    CLOSE = "close", "close"
-    REOPEN = "reopen", "reopen"
-    LOCK_COMMENTS = "lock-comments", "lock comments"
-    UNLOCK_COMMENTS = "unlock-comments", "unlock comments"
-    MOVE = "move", "move category"
-    RETAG = "retag", "retag"
-    MERGE = "merge", "merge duplicate"
-    CONVERT = "convert", "convert answer to comment"
-    SUSPEND = "suspend", "suspend user"
-    SILENCE = "silence", "silence user"
-    BLOCK = "block", "block user"
-    UNBLOCK = "unblock", "lift user restrictions"
-    HIDE_ALL = "hide-all", "hide all posts by user"
-    FLAGS_DISMISS = "flags-dismiss", "dismiss flags"
-    AUTO_HIDE = "auto-hide", "hidden by flags"
-    SAFETY = "safety", "safety case update"
-    SLOW_MODE = "slow-mode", "slow mode"
-    WATCHED_WORDS = "watched-words", "watched words change"
-    IP_BLOCK = "ip-block", "block addresses"
-    SETTINGS = "settings", "settings change"
+    APPROVE = "approve", gettext_lazy("approve")
+    REJECT = "reject", gettext_lazy("reject")
+    HIDE = "hide", gettext_lazy("hide")
+    RESHOW = "reshow", gettext_lazy("reshow")
+    DELETE = "delete", gettext_lazy("delete")
+    RESTORE = "restore", gettext_lazy("restore")
+    CLOSE = "close", gettext_lazy("close")
+    REOPEN = "reopen", gettext_lazy("reopen")
+    LOCK_COMMENTS = "lock-comments", gettext_lazy("lock comments")
+    UNLOCK_COMMENTS = "unlock-comments", gettext_lazy("unlock comments")
+    MOVE = "move", gettext_lazy("move category")
+    RETAG = "retag", gettext_lazy("retag")
+    MERGE = "merge", gettext_lazy("merge duplicate")
+    CONVERT = "convert", gettext_lazy("convert answer to comment")
+    SUSPEND = "suspend", gettext_lazy("suspend user")
+    SILENCE = "silence", gettext_lazy("silence user")
+    BLOCK = "block", gettext_lazy("block user")
+    UNBLOCK = "unblock", gettext_lazy("lift user restrictions")
+    HIDE_ALL = "hide-all", gettext_lazy("hide all posts by user")
+    FLAGS_DISMISS = "flags-dismiss", gettext_lazy("dismiss flags")
+    AUTO_HIDE = "auto-hide", gettext_lazy("hidden by flags")
+    SAFETY = "safety", gettext_lazy("safety case update")
+    SLOW_MODE = "slow-mode", gettext_lazy("slow mode")
+    WATCHED_WORDS = "watched-words", gettext_lazy("watched words change")
+    IP_BLOCK = "ip-block", gettext_lazy("block addresses")
+    SETTINGS = "settings", gettext_lazy("settings change")
 
 
 class AuditEntry(models.Model):
@@ -104,7 +105,9 @@ class AuditEntry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="audit_entries",
-        help_text="Empty when the site acted by itself (for example, hidden by flags).",
+        help_text=gettext_lazy(
+            "Empty when the site acted by itself (for example, hidden by flags)."
+        ),
     )
     action = models.CharField(max_length=20, choices=AuditAction.choices, db_index=True)
     post = models.ForeignKey(
@@ -131,10 +134,10 @@ class AuditEntry(models.Model):
 
 
 class WatchedWordAction(models.TextChoices):
-    BLOCK = "block", "block the post"
-    APPROVE = "approve", "require approval"
-    FLAG = "flag", "flag for review"
-    CENSOR = "censor", "censor the word"
+    BLOCK = "block", gettext_lazy("block the post")
+    APPROVE = "approve", gettext_lazy("require approval")
+    FLAG = "flag", gettext_lazy("flag for review")
+    CENSOR = "censor", gettext_lazy("censor the word")
 
 
 class WatchedWord(models.Model):
@@ -167,14 +170,14 @@ class BlockedNetwork(models.Model):
 
 
 class WriteAction(models.TextChoices):
-    ASK = "ask", "ask"
-    ANSWER = "answer", "answer"
-    COMMENT = "comment", "comment"
-    EDIT = "edit", "edit"
-    VOTE = "vote", "vote"
-    FLAG = "flag", "flag"
-    REGISTER = "register", "register"
-    FEEDBACK = "feedback", "feedback"
+    ASK = "ask", gettext_lazy("ask")
+    ANSWER = "answer", gettext_lazy("answer")
+    COMMENT = "comment", gettext_lazy("comment")
+    EDIT = "edit", gettext_lazy("edit")
+    VOTE = "vote", gettext_lazy("vote")
+    FLAG = "flag", gettext_lazy("flag")
+    REGISTER = "register", gettext_lazy("register")
+    FEEDBACK = "feedback", gettext_lazy("feedback")
 
 
 class WriteLimit(models.Model):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from mindwell.qa import permissions as qa_permissions
 from mindwell.qa.models import Post, PostStatus
 from mindwell.reputation import policy
@@ -81,11 +83,11 @@ def sanction_refusal(actor: Any, member: Any, action: str | None = None) -> str 
     elif not can_sanction(actor):
         return policy.refusal(actor, Action.RESTRICT_MEMBERS) or "You cannot restrict members."
     if member.pk == actor.pk:
-        return "You cannot restrict your own account."
+        return gettext("You cannot restrict your own account.")
     if int(member.level) >= Level.ADMINISTRATOR:
-        return "Administrators cannot be restricted here; change their level first."
+        return gettext("Administrators cannot be restricted here; change their level first.")
     if int(member.level) >= int(actor.level):
-        return "You cannot restrict a member whose level is as high as yours."
+        return gettext("You cannot restrict a member whose level is as high as yours.")
     return None
 
 
@@ -94,13 +96,13 @@ def flag_refusal(user: Any, post: Post) -> str | None:
     anonymous post's writer is looked up once per request), so the flag link can be offered
     on every post of a page."""
     if user is None or not user.is_authenticated:
-        return "Please log in to flag a post."
+        return gettext("Please log in to flag a post.")
     if qa_permissions.is_restricted(user):
-        return "Your account is restricted at the moment, so you cannot flag posts."
+        return gettext("Your account is restricted at the moment, so you cannot flag posts.")
     if post.status == PostStatus.DELETED:
-        return "This post has been deleted, so it cannot be flagged."
+        return gettext("This post has been deleted, so it cannot be flagged.")
     if qa_permissions.is_writer(user, post):  # their anonymous posts too
-        return "You cannot flag your own post; you can edit it instead."
+        return gettext("You cannot flag your own post; you can edit it instead.")
     return policy.refusal(user, Action.FLAG, post=post)
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db.models import F, Max, Q
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
 from mindwell.moderation import limits, networks, watched_words
@@ -89,7 +90,9 @@ def screen_post(
         found = _new_words(words, word_action, f"{title}\n{body}", before)
         if found:
             screening.matched_words[word_action] = found
-            reasons.extend(f"contains the watched word “{word}”" for word in found)
+            reasons.extend(
+                gettext("contains the watched word “%(word)s”") % {"word": word} for word in found
+            )
     if editing is None:
         screening.queue_reasons[:0] = premoderation_reasons(user, site=site)
     if screening.queue_reasons and not moderator:
@@ -109,7 +112,7 @@ def restriction_message(user: Any) -> str | None:
     if user is None or not user.is_authenticated:
         return None
     if user.is_blocked:
-        return "Your account is blocked, so it cannot post."
+        return gettext("Your account is blocked, so it cannot post.")
     now = timezone.now()
     ends = [
         (until, verb)
@@ -120,7 +123,10 @@ def restriction_message(user: Any) -> str | None:
         return None
     until, verb = max(ends, key=lambda end: end[0])
     when = formats.date_format(timezone.localtime(until), "j F Y, H:i T")
-    return f"Your account is {verb} until {when}, so it cannot post before then."
+    return gettext("Your account is %(verb)s until %(when)s, so it cannot post before then.") % {
+        "verb": verb,
+        "when": when,
+    }
 
 
 def check_not_restricted(user: Any) -> None:
@@ -152,7 +158,7 @@ def check_slow_mode(*, user: Any, ip: str | None, question: Any, category: Any) 
         _check_wait(
             mine.filter(question__category_id=category.pk),
             category.slow_mode_seconds,
-            f"The category “{category.name}” is in slow mode",
+            gettext("The category “%(name)s” is in slow mode") % {"name": category.name},
         )
 
 
@@ -165,8 +171,11 @@ def _check_wait(posts: Any, seconds: int, what: str) -> None:
         return
     wait = max(1, int((last + timedelta(seconds=seconds) - now).total_seconds() + 0.999))
     raise RateLimited(
-        f"{what}: each person can post here once every {_seconds(seconds)}. Please wait "
-        f"{_seconds(wait)} more and post again; your text is kept."
+        gettext(
+            "%(what)s: each person can post here once every %(_seconds)s. Please "
+            "wait %(_seconds2)s more and post again; your text is kept."
+        )
+        % {"what": what, "_seconds": _seconds(seconds), "_seconds2": _seconds(wait)}
     )
 
 
@@ -181,8 +190,13 @@ def check_blocked_words(words: watched_words.WatchList, *, title: str, body: str
             listed = ", ".join(f"“{word}”" for word in found)
             noun = "words" if len(found) > 1 else "word"
             raise ServiceError(
-                f"Your post contains {listed}, which this forum does not allow. Please "
-                f"change the {noun} and post again; your text is kept.",
+                (
+                    gettext(
+                        "Your post contains %(listed)s, which this forum does not allow. "
+                        "Please change the %(noun)s and post again; your text is kept."
+                    )
+                    % {"listed": listed, "noun": noun}
+                ),
                 field=field_name,
             )
 
@@ -190,13 +204,21 @@ def check_blocked_words(words: watched_words.WatchList, *, title: str, body: str
 def premoderation_reasons(user: Any, *, site: SiteSettings) -> list[str]:
     """Why a new post by `user` (None: a visitor without an account) waits for approval."""
     if user is None:
-        return ["posted without an account"] if site.premoderate_anonymous else []
+        return [gettext("posted without an account")] if site.premoderate_anonymous else []
     reasons = []
     days = site.premoderate_new_member_days
     if days and user.date_joined > timezone.now() - timedelta(days=days):
-        reasons.append(f"a member for less than {days} day{'' if days == 1 else 's'}")
+        reasons.append(
+            ngettext(
+                "a member for less than %(days)s day", "a member for less than %(days)s days", days
+            )
+            % {"days": days}
+        )
     if site.premoderate_points_below and user.points < site.premoderate_points_below:
-        reasons.append(f"a member with fewer than {site.premoderate_points_below} points")
+        reasons.append(
+            gettext("a member with fewer than %(points)s points")
+            % {"points": site.premoderate_points_below}
+        )
     return reasons
 
 
@@ -220,14 +242,14 @@ def screening_after_create(*, post: Any, screening: Screening) -> None:
         post.flag_count += 1
     parts = []
     if flagged:
-        parts.append(f"flagged for {', '.join(flagged)}")
+        parts.append(gettext("flagged for %(join)s") % {"join": ", ".join(flagged)})
     if held:
-        parts.append(f"held for approval for {', '.join(held)}")
+        parts.append(gettext("held for approval for %(join)s") % {"join": ", ".join(held)})
     audit_write(
         actor=None,
         action=AuditAction.WATCHED_WORDS,
         post=post,
         target_user=post.author,
-        reason=f"Matched watched words: {'; '.join(parts)}.",
+        reason=gettext("Matched watched words: %(join)s.") % {"join": "; ".join(parts)},
         detail={"flag": flagged, "approve": held, "queue_reasons": screening.queue_reasons},
     )

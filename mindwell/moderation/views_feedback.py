@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.ratelimit import client_ip
@@ -30,6 +31,8 @@ def feedback(request: HttpRequest) -> HttpResponse:
         except ServiceError as error:
             status = apply_service_error(form, error)
         else:
-            messages.success(request, "Thank you — your message was sent to the moderators.")
+            messages.success(
+                request, gettext("Thank you — your message was sent to the moderators.")
+            )
             return redirect("moderation:feedback")
     return render(request, "moderation/feedback.html", {"form": form}, status=status)

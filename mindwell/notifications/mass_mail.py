@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from mindwell.core.errors import ServiceError
@@ -54,13 +55,13 @@ def recipients() -> Any:
 def mass_mailing_send(*, mailing: MassMailing, by: Any) -> None:
     """Start sending a draft (or resume one whose queuing was interrupted)."""
     if not (by.is_active and by.is_superuser):
-        raise ServiceError("Only administrators can send a mass mailing.")
+        raise ServiceError(gettext("Only administrators can send a mass mailing."))
     with transaction.atomic():
         locked = MassMailing.objects.select_for_update().get(pk=mailing.pk)
         if locked.state == MailingState.SENT:
             raise ServiceError(f"“{locked.subject}” was already sent.")
         if not locked.subject.strip() or not locked.body.strip():
-            raise ServiceError("A mailing needs a subject and a body.")
+            raise ServiceError(gettext("A mailing needs a subject and a body."))
         if locked.state == MailingState.DRAFT:
             locked.state = MailingState.SENDING
             locked.started_at = timezone.now()

@@ -12,27 +12,28 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class EventType(models.TextChoices):
-    ANSWER = "answer", "answers to my questions"
-    COMMENT = "comment", "comments on my posts"
-    COMMENT_THREAD = "comment-thread", "comments on posts I commented on"
-    BEST_ANSWER = "best-answer", "my answer chosen as best"
-    MENTION = "mention", "@mentions of me"
-    FOLLOWED_QUESTION = "followed-question", "activity in questions I follow"
-    FOLLOWED_USER = "followed-user", "questions and answers by members I follow"
-    FOLLOWED_TAG = "followed-tag", "new questions in tags I follow"
-    FOLLOWED_CATEGORY = "followed-category", "new questions in categories I follow"
-    MESSAGE = "message", "private messages to me and replies"
-    FLAG_OUTCOME = "flag-outcome", "the outcome of flags I raised"
-    POST_HIDDEN = "post-hidden", "my post hidden by a moderator"
-    POST_APPROVED = "post-approved", "my post approved"
+    ANSWER = "answer", gettext_lazy("answers to my questions")
+    COMMENT = "comment", gettext_lazy("comments on my posts")
+    COMMENT_THREAD = "comment-thread", gettext_lazy("comments on posts I commented on")
+    BEST_ANSWER = "best-answer", gettext_lazy("my answer chosen as best")
+    MENTION = "mention", gettext_lazy("@mentions of me")
+    FOLLOWED_QUESTION = "followed-question", gettext_lazy("activity in questions I follow")
+    FOLLOWED_USER = "followed-user", gettext_lazy("questions and answers by members I follow")
+    FOLLOWED_TAG = "followed-tag", gettext_lazy("new questions in tags I follow")
+    FOLLOWED_CATEGORY = "followed-category", gettext_lazy("new questions in categories I follow")
+    MESSAGE = "message", gettext_lazy("private messages to me and replies")
+    FLAG_OUTCOME = "flag-outcome", gettext_lazy("the outcome of flags I raised")
+    POST_HIDDEN = "post-hidden", gettext_lazy("my post hidden by a moderator")
+    POST_APPROVED = "post-approved", gettext_lazy("my post approved")
     # Mass mailings from the administrators: off unless a member opts in.
-    ANNOUNCEMENTS = "announcements", "announcements from the site"
+    ANNOUNCEMENTS = "announcements", gettext_lazy("announcements from the site")
     # Moderators only.
-    SAFETY_ALERT = "safety-alert", "posts in the safety queue"
-    APPROVAL_WAITING = "approval-waiting", "posts waiting for approval"
+    SAFETY_ALERT = "safety-alert", gettext_lazy("posts in the safety queue")
+    APPROVAL_WAITING = "approval-waiting", gettext_lazy("posts waiting for approval")
 
 
 # Events only moderators receive (and see on their settings page).
@@ -40,10 +41,10 @@ MODERATOR_EVENTS = frozenset({EventType.SAFETY_ALERT, EventType.APPROVAL_WAITING
 
 
 class Delivery(models.TextChoices):
-    INSTANT = "instant", "instant email"
-    DAILY = "daily", "daily digest"
-    WEEKLY = "weekly", "weekly digest"
-    OFF = "off", "no email"
+    INSTANT = "instant", gettext_lazy("instant email")
+    DAILY = "daily", gettext_lazy("daily digest")
+    WEEKLY = "weekly", gettext_lazy("weekly digest")
+    OFF = "off", gettext_lazy("no email")
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -15,35 +15,36 @@ from django.db import models
 from django.db.models import Q
 from django.template import TemplateSyntaxError, engines
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class EmailState(models.TextChoices):
-    QUEUED = "queued", "waiting to be sent"
+    QUEUED = "queued", gettext_lazy("waiting to be sent")
     # Claimed by a worker that is talking to the mail server right now.
-    SENDING = "sending", "being sent"
-    SENT = "sent", "sent"
+    SENDING = "sending", gettext_lazy("being sent")
+    SENT = "sent", gettext_lazy("sent")
     # Gave up after the last retry; `last_error` says why. An administrator can retry.
-    FAILED = "failed", "failed"
+    FAILED = "failed", gettext_lazy("failed")
     # Nothing to send any more: the recipient opted out, the account closed, or every
     # notification in a digest disappeared.
-    SKIPPED = "skipped", "not sent"
+    SKIPPED = "skipped", gettext_lazy("not sent")
 
 
 class EmailKind(models.TextChoices):
-    NOTIFICATION = "notification", "notification"
-    DIGEST = "digest", "digest"
-    MAILING = "mailing", "mass mailing"
+    NOTIFICATION = "notification", gettext_lazy("notification")
+    DIGEST = "digest", gettext_lazy("digest")
+    MAILING = "mailing", gettext_lazy("mass mailing")
 
 
 class DigestPeriod(models.TextChoices):
-    DAILY = "daily", "daily"
-    WEEKLY = "weekly", "weekly"
+    DAILY = "daily", gettext_lazy("daily")
+    WEEKLY = "weekly", gettext_lazy("weekly")
 
 
 class MailingState(models.TextChoices):
-    DRAFT = "draft", "draft"
-    SENDING = "sending", "sending"
-    SENT = "sent", "all queued"
+    DRAFT = "draft", gettext_lazy("draft")
+    SENDING = "sending", gettext_lazy("sending")
+    SENT = "sent", gettext_lazy("all queued")
 
 
 class OutboundEmailQuerySet(models.QuerySet["OutboundEmail"]):
@@ -145,7 +146,9 @@ class MassMailing(models.Model):
     """An announcement an administrator sends to the members who asked for announcements."""
 
     subject = models.CharField(max_length=200)
-    body = models.TextField(help_text="Markdown. Each email adds an unsubscribe link.")
+    body = models.TextField(
+        help_text=gettext_lazy("Markdown. Each email adds an unsubscribe link.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.notifications import permissions
@@ -52,23 +53,29 @@ DEFAULTS: dict[str, str] = {
 LOCKED: dict[str, str] = {EventType.SAFETY_ALERT: Delivery.INSTANT}
 
 # Why each event is there, shown under its name on the settings page.
-HINTS: dict[str, str] = {
-    EventType.ANSWER: "Someone answered a question you asked.",
-    EventType.COMMENT: "Someone commented on your question or answer.",
-    EventType.COMMENT_THREAD: "Someone commented after you on the same post.",
-    EventType.BEST_ANSWER: "The asker chose your answer as the best one.",
-    EventType.MENTION: "Someone wrote @ and your username in a post you can read.",
-    EventType.FOLLOWED_QUESTION: "New answers and comments in questions you follow.",
-    EventType.FOLLOWED_USER: "New questions and answers by members you follow.",
-    EventType.FOLLOWED_TAG: "New questions in tags you follow.",
-    EventType.FOLLOWED_CATEGORY: "New questions in categories you follow.",
-    EventType.ANNOUNCEMENTS: "Occasional news from the site's administrators, by email only.",
-    EventType.MESSAGE: "Someone sent you a private message or replied to one.",
-    EventType.FLAG_OUTCOME: "A moderator upheld or dismissed a flag you raised.",
-    EventType.POST_HIDDEN: "A moderator, or the community's flags, hid one of your posts.",
-    EventType.POST_APPROVED: "A post of yours that was waiting for approval is now public.",
-    EventType.SAFETY_ALERT: "A post entered the safety queue.",
-    EventType.APPROVAL_WAITING: "A new post is waiting for approval.",
+HINTS: dict[str, Any] = {
+    EventType.ANSWER: gettext_lazy("Someone answered a question you asked."),
+    EventType.COMMENT: gettext_lazy("Someone commented on your question or answer."),
+    EventType.COMMENT_THREAD: gettext_lazy("Someone commented after you on the same post."),
+    EventType.BEST_ANSWER: gettext_lazy("The asker chose your answer as the best one."),
+    EventType.MENTION: gettext_lazy("Someone wrote @ and your username in a post you can read."),
+    EventType.FOLLOWED_QUESTION: gettext_lazy("New answers and comments in questions you follow."),
+    EventType.FOLLOWED_USER: gettext_lazy("New questions and answers by members you follow."),
+    EventType.FOLLOWED_TAG: gettext_lazy("New questions in tags you follow."),
+    EventType.FOLLOWED_CATEGORY: gettext_lazy("New questions in categories you follow."),
+    EventType.ANNOUNCEMENTS: gettext_lazy(
+        "Occasional news from the site's administrators, by email only."
+    ),
+    EventType.MESSAGE: gettext_lazy("Someone sent you a private message or replied to one."),
+    EventType.FLAG_OUTCOME: gettext_lazy("A moderator upheld or dismissed a flag you raised."),
+    EventType.POST_HIDDEN: gettext_lazy(
+        "A moderator, or the community's flags, hid one of your posts."
+    ),
+    EventType.POST_APPROVED: gettext_lazy(
+        "A post of yours that was waiting for approval is now public."
+    ),
+    EventType.SAFETY_ALERT: gettext_lazy("A post entered the safety queue."),
+    EventType.APPROVAL_WAITING: gettext_lazy("A new post is waiting for approval."),
 }
 
 
@@ -178,7 +185,7 @@ def preferences_save(*, user: Any, choices: Mapping[str, str]) -> dict[str, str]
     allowed = set(event_types_for(user)) - set(LOCKED)
     unknown = [event for event in choices if event not in allowed]
     if unknown:
-        raise ServiceError("That kind of notification is not one you can change here.")
+        raise ServiceError(gettext("That kind of notification is not one you can change here."))
     invalid = [event for event, delivery in choices.items() if delivery not in Delivery.values]
     if invalid:
         label = EventType(invalid[0]).label

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mindwell.notifications.models import Notification
 from mindwell.qa.models import Post, PostKind
@@ -100,63 +101,127 @@ class _Describer:
 
     def _answer(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} new answers to your question {self.title}", self.post_url())
+            return Line(
+                gettext("%(count)s new answers to your question %(title)s")
+                % {"count": self.count, "title": self.title},
+                self.post_url(),
+            )
         if not self.question_visible:
-            return Line(f"{self.actor} answered a question of yours that is no longer available")
-        return Line(f"{self.actor} answered your question {self.title}", self.post_url())
+            return Line(
+                gettext("%(actor)s answered a question of yours that is no longer available")
+                % {"actor": self.actor}
+            )
+        return Line(
+            gettext("%(actor)s answered your question %(title)s")
+            % {"actor": self.actor, "title": self.title},
+            self.post_url(),
+        )
 
     def _comment(self) -> Line:
         if self.count > 1:
-            text = f"{self.count} new comments on your posts in {self.title}"
+            text = gettext("%(count)s new comments on your posts in %(title)s") % {
+                "count": self.count,
+                "title": self.title,
+            }
             return Line(text, self.post_url())
         post = self.n.post
         on = "answer" if post is not None and post.parent_id != self.n.question_id else "question"
-        return Line(f"{self.actor} commented on your {on} in {self.title}", self.post_url())
+        return Line(
+            gettext("%(actor)s commented on your %(on)s in %(title)s")
+            % {"actor": self.actor, "on": on, "title": self.title},
+            self.post_url(),
+        )
 
     def _comment_thread(self) -> Line:
         if self.count > 1:
-            text = f"{self.count} more comments after yours in {self.title}"
+            text = gettext("%(count)s more comments after yours in %(title)s") % {
+                "count": self.count,
+                "title": self.title,
+            }
             return Line(text, self.post_url())
-        return Line(f"{self.actor} also commented in {self.title}", self.post_url())
+        return Line(
+            gettext("%(actor)s also commented in %(title)s")
+            % {"actor": self.actor, "title": self.title},
+            self.post_url(),
+        )
 
     def _best_answer(self) -> Line:
         text = _plural(
             self.count,
-            f"Your answer to {self.title} was chosen as the best answer",
-            f"{self.count} of your answers to {self.title} were chosen as the best answer",
+            gettext("Your answer to %(title)s was chosen as the best answer")
+            % {"title": self.title},
+            gettext("%(count)s of your answers to %(title)s were chosen as the best answer")
+            % {"count": self.count, "title": self.title},
         )
         return Line(text, self.post_url())
 
     def _mention(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} mentions of you in {self.title}", self.post_url())
-        return Line(f"{self.actor} mentioned you in {self.title}", self.post_url())
+            return Line(
+                gettext("%(count)s mentions of you in %(title)s")
+                % {"count": self.count, "title": self.title},
+                self.post_url(),
+            )
+        return Line(
+            gettext("%(actor)s mentioned you in %(title)s")
+            % {"actor": self.actor, "title": self.title},
+            self.post_url(),
+        )
 
     def _followed_question(self) -> Line:
         if self.count > 1:
-            text = f"{self.count} new posts in {self.title}, a question you follow"
+            text = gettext("%(count)s new posts in %(title)s, a question you follow") % {
+                "count": self.count,
+                "title": self.title,
+            }
             return Line(text, self.post_url())
         verb = "answered" if self.kind() == "answer" else "commented"
-        return Line(f"{self.actor} {verb} in {self.title}, a question you follow", self.post_url())
+        return Line(
+            gettext("%(actor)s %(verb)s in %(title)s, a question you follow")
+            % {"actor": self.actor, "verb": verb, "title": self.title},
+            self.post_url(),
+        )
 
     def _followed_user(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} new posts by {self.actor}, whom you follow", self.post_url())
+            return Line(
+                gettext("%(count)s new posts by %(actor)s, whom you follow")
+                % {"count": self.count, "actor": self.actor},
+                self.post_url(),
+            )
         verb = "asked" if self.kind() == "question" else "answered"
-        return Line(f"{self.actor}, whom you follow, {verb} {self.title}", self.post_url())
+        return Line(
+            gettext("%(actor)s, whom you follow, %(verb)s %(title)s")
+            % {"actor": self.actor, "verb": verb, "title": self.title},
+            self.post_url(),
+        )
 
     def _followed_tag(self) -> Line:
         tag = self.n.data.get("tag", "a tag you follow")
         if self.count > 1:
-            return Line(f"{self.count} new questions tagged {tag}", _tag_url(tag))
-        return Line(f"New question tagged {tag}: {self.title}", self.post_url())
+            return Line(
+                gettext("%(count)s new questions tagged %(tag)s")
+                % {"count": self.count, "tag": tag},
+                _tag_url(tag),
+            )
+        return Line(
+            gettext("New question tagged %(tag)s: %(title)s") % {"tag": tag, "title": self.title},
+            self.post_url(),
+        )
 
     def _followed_category(self) -> Line:
         name = self.n.data.get("category", "a category you follow")
         if self.count > 1:
             url = _category_url(self.n.data.get("category_slug", ""))
-            return Line(f"{self.count} new questions in {name}", url)
-        return Line(f"New question in {name}: {self.title}", self.post_url())
+            return Line(
+                gettext("%(count)s new questions in %(name)s")
+                % {"count": self.count, "name": name},
+                url,
+            )
+        return Line(
+            gettext("New question in %(name)s: %(title)s") % {"name": name, "title": self.title},
+            self.post_url(),
+        )
 
     def _message(self) -> Line:
         url = ""
@@ -164,52 +229,93 @@ class _Describer:
             url = reverse("messaging:conversation", args=[self.n.conversation_id])
         text = _plural(
             self.count,
-            f"{self.actor} sent you a private message",
-            f"{self.count} new private messages from {self.actor}",
+            gettext("%(actor)s sent you a private message") % {"actor": self.actor},
+            gettext("%(count)s new private messages from %(actor)s")
+            % {"count": self.count, "actor": self.actor},
         )
         return Line(text, url)
 
     def _flag_outcome(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} of your flags were reviewed by the moderators")
-        where = f"a post in {self.title}" if self.question_visible else "a post"
+            return Line(
+                gettext("%(count)s of your flags were reviewed by the moderators")
+                % {"count": self.count}
+            )
+        where = (
+            gettext("a post in %(title)s") % {"title": self.title}
+            if self.question_visible
+            else "a post"
+        )
         if self.n.data.get("outcome") == "upheld":
-            text = f"Your flag on {where} was upheld and the post was taken down. Thank you."
+            text = gettext(
+                "Your flag on %(where)s was upheld and the post was taken down. Thank you."
+            ) % {"where": where}
         else:
-            text = f"Your flag on {where} was reviewed; the moderators left the post up."
+            text = gettext(
+                "Your flag on %(where)s was reviewed; the moderators left the post up."
+            ) % {"where": where}
         return Line(text, self.post_url() if self.post_visible else "")
 
     def _post_hidden(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} of your posts were hidden by the moderators")
+            return Line(
+                gettext("%(count)s of your posts were hidden by the moderators")
+                % {"count": self.count}
+            )
         # Only its writer is told, and they wrote the title: naming it hides nothing from
         # them, while "one of your posts" would leave them guessing which.
         question = self.n.question
         title = f"“{question.title}”" if question is not None else GONE_QUESTION
         if self.n.post is not None and self.n.post.kind == PostKind.QUESTION:
-            return Line(f"Your question {title} was hidden by the moderators", self.post_url())
-        return Line(f"Your {self.kind()} in {title} was hidden by the moderators", self.post_url())
+            return Line(
+                gettext("Your question %(title)s was hidden by the moderators") % {"title": title},
+                self.post_url(),
+            )
+        return Line(
+            gettext("Your %(kind)s in %(title)s was hidden by the moderators")
+            % {"kind": self.kind(), "title": title},
+            self.post_url(),
+        )
 
     def _post_approved(self) -> Line:
         if self.count > 1:
-            return Line(f"{self.count} of your posts were approved and are now public")
-        return Line(f"Your {self.kind()} in {self.title} was approved", self.post_url())
+            return Line(
+                gettext("%(count)s of your posts were approved and are now public")
+                % {"count": self.count}
+            )
+        return Line(
+            gettext("Your %(kind)s in %(title)s was approved")
+            % {"kind": self.kind(), "title": self.title},
+            self.post_url(),
+        )
 
     def _safety_alert(self) -> Line:
         url = reverse("safety:queue")
         if self.count > 1:
-            return Line(f"{self.count} posts entered the safety queue", url)
+            return Line(
+                gettext("%(count)s posts entered the safety queue") % {"count": self.count}, url
+            )
         level = str(self.n.data.get("level", "")).capitalize() or "A"
         case = self.n.data.get("case")
         if case:
             url = reverse("safety:case", args=[case])
-        return Line(f"{level}-level {self.kind()} in the safety queue, in {self.title}", url)
+        return Line(
+            gettext("%(level)s-level %(kind)s in the safety queue, in %(title)s")
+            % {"level": level, "kind": self.kind(), "title": self.title},
+            url,
+        )
 
     def _approval_waiting(self) -> Line:
         url = reverse("moderation:queue")
         if self.count > 1:
-            return Line(f"{self.count} posts are waiting for approval", url)
-        return Line(f"A new {self.kind()} in {self.title} is waiting for approval", url)
+            return Line(
+                gettext("%(count)s posts are waiting for approval") % {"count": self.count}, url
+            )
+        return Line(
+            gettext("A new %(kind)s in %(title)s is waiting for approval")
+            % {"kind": self.kind(), "title": self.title},
+            url,
+        )
 
 
 def _tag_url(tag: str) -> str:

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -40,7 +41,7 @@ def open_group(request: HttpRequest) -> HttpResponse:
     target = selectors.group_target(user=request.user, group_key=group)
     notifications_mark_read(user=request.user, group_key=group)
     if not target:
-        messages.info(request, "That is no longer available, so it was marked read.")
+        messages.info(request, gettext("That is no longer available, so it was marked read."))
     return HttpResponseRedirect(target or reverse("notifications:inbox"))
 
 
@@ -49,7 +50,7 @@ def open_group(request: HttpRequest) -> HttpResponse:
 def mark_read(request: HttpRequest) -> HttpResponse:
     marked = notifications_mark_read(user=request.user, group_key=_group_key(request))
     if marked:
-        messages.success(request, "Marked as read.")
+        messages.success(request, gettext("Marked as read."))
     return HttpResponseRedirect(reverse("notifications:inbox"))
 
 
@@ -58,7 +59,12 @@ def mark_read(request: HttpRequest) -> HttpResponse:
 def mark_all_read(request: HttpRequest) -> HttpResponse:
     marked = notifications_mark_all_read(user=request.user)
     noun = "notification" if marked == 1 else "notifications"
-    messages.success(request, f"Marked {marked:,} {noun} as read." if marked else "All read.")
+    messages.success(
+        request,
+        gettext("Marked %(marked)s %(noun)s as read.") % {"marked": f"{marked:,}", "noun": noun}
+        if marked
+        else "All read.",
+    )
     return HttpResponseRedirect(reverse("notifications:inbox"))
 
 
@@ -77,7 +83,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
             messages.error(request, error.message)
             status = status_for(error)
         else:
-            messages.success(request, "Your notification settings are saved.")
+            messages.success(request, gettext("Your notification settings are saved."))
             return HttpResponseRedirect(reverse("notifications:settings"))
     context = {"rows": preference_rows(request.user, chosen), "deliveries": Delivery.choices}
     return render(request, "notifications/settings.html", context, status=status)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from mindwell.privacy.models import DeletionMode
 
 
 class DeletionForm(forms.Form):
     mode = forms.ChoiceField(
-        label="What should happen to your posts?",
+        label=gettext_lazy("What should happen to your posts?"),
         choices=[
             (
                 DeletionMode.ANONYMISE,
@@ -23,11 +24,11 @@ class DeletionForm(forms.Form):
             ),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose what happens to your posts."},
+        error_messages={"required": gettext_lazy("Please choose what happens to your posts.")},
     )
     password = forms.CharField(
-        label="Your password, to confirm it is you",
+        label=gettext_lazy("Your password, to confirm it is you"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Please type your password to confirm."},
+        error_messages={"required": gettext_lazy("Please type your password to confirm.")},
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 
 class Pseudonym(models.Model):
@@ -28,8 +29,8 @@ class Pseudonym(models.Model):
 
 
 class DeletionMode(models.TextChoices):
-    DELETE_POSTS = "delete", "delete my posts"
-    ANONYMISE = "anonymise", "keep my posts, anonymised"
+    DELETE_POSTS = "delete", gettext_lazy("delete my posts")
+    ANONYMISE = "anonymise", gettext_lazy("keep my posts, anonymised")
 
 
 class DeletionRequestQuerySet(models.QuerySet):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from mindwell.qa.models import Post, PostStatus
 
 
@@ -43,7 +45,7 @@ def can_claim(user: Any, post: Post) -> bool:
 def deletion_refusal(user: Any) -> str | None:
     """Why the member may not delete their account themselves, or None."""
     if user.is_staff or user.is_superuser:
-        return (
+        return gettext(
             "Moderator and administrator accounts cannot be deleted here: please ask an "
             "administrator to remove your role first, then come back."
         )

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -79,8 +80,10 @@ def delete(request: HttpRequest) -> HttpResponse:
                 note_pending_deletion(request, deletion)
                 messages.success(
                     request,
-                    "Your account will be deleted after the grace period. We sent you an email "
-                    "with a link to cancel; you can also cancel here until then.",
+                    gettext(
+                        "Your account will be deleted after the grace period. We sent you an email "
+                        "with a link to cancel; you can also cancel here until then."
+                    ),
                 )
                 return redirect("privacy:home")
     context = {
@@ -98,7 +101,7 @@ def delete_cancel(request: HttpRequest) -> HttpResponse:
     deletion = pending_deletion(user=request.user)
     if deletion is not None:
         deletion_cancel(deletion=deletion)
-        messages.success(request, "Your account will not be deleted. Welcome back.")
+        messages.success(request, gettext("Your account will not be deleted. Welcome back."))
     note_pending_deletion(request, None)
     return redirect("privacy:home")
 
@@ -148,7 +151,7 @@ def claim_confirm(request: HttpRequest, token: str) -> HttpResponse:
         post = claim_check(user=request.user, token=token)
         if request.method == "POST":
             post = post_claim(user=request.user, token=token)
-            messages.success(request, "The post is now in your account.")
+            messages.success(request, gettext("The post is now in your account."))
             return redirect(post.get_absolute_url())
     except ServiceError as error:
         context = {"error": error.message}

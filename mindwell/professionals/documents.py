@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 
 from mindwell.core.errors import ServiceError
@@ -46,20 +47,32 @@ def document_check(upload: Any) -> DocumentKind:
     """The kind of an uploaded file, or a ServiceError saying why it is refused."""
     size = upload.size or 0
     if size == 0:
-        raise ServiceError("The document is empty. Please choose the file again.", field="document")
+        raise ServiceError(
+            gettext("The document is empty. Please choose the file again."), field="document"
+        )
     if size > MAX_BYTES:
         megabytes = size / (1024 * 1024)
         raise ServiceError(
-            f"The document is {megabytes:.1f} MB; the limit is 5 MB. A scan at a lower "
-            "resolution, or a PDF, is usually small enough.",
+            (
+                gettext(
+                    "The document is %(megabytes)s MB; the limit is 5 MB. A scan at a "
+                    "lower resolution, or a PDF, is usually small enough."
+                )
+                % {"megabytes": f"{megabytes:.1f}"}
+            ),
             field="document",
         )
     upload.seek(0)
     kind = sniff(upload.read(16))
     if kind is None or (kind.is_image and not _opens_as_image(upload)):
         raise ServiceError(
-            f"The document must be {ACCEPTED_DESCRIPTION}; this file is not one, whatever "
-            "its name says.",
+            (
+                gettext(
+                    "The document must be %(ACCEPTED_DESCRIPTION)s; this file is not one, "
+                    "whatever its name says."
+                )
+                % {"ACCEPTED_DESCRIPTION": ACCEPTED_DESCRIPTION}
+            ),
             field="document",
         )
     upload.seek(0)

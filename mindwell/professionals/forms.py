@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.professionals.documents import ACCEPT_ATTRIBUTE, document_check
@@ -18,41 +19,45 @@ class DateInput(forms.DateInput):
 class ApplicationForm(forms.Form):
     profession = forms.ChoiceField(
         choices=[("", "Choose your profession")] + list(Profession.choices),
-        help_text="The profession your licence is for.",
+        help_text=gettext_lazy("The profession your licence is for."),
     )
     profession_other = forms.CharField(
-        label="Your profession, if other",
+        label=gettext_lazy("Your profession, if other"),
         max_length=80,
         required=False,
-        help_text="For example: art therapist, addiction counsellor.",
+        help_text=gettext_lazy("For example: art therapist, addiction counsellor."),
     )
     licence_number = forms.CharField(
-        label="Licence or registration number",
+        label=gettext_lazy("Licence or registration number"),
         max_length=80,
-        help_text="As it appears on the register, so staff can look it up.",
+        help_text=gettext_lazy("As it appears on the register, so staff can look it up."),
     )
     issuing_body = forms.CharField(
-        label="Issuing body",
+        label=gettext_lazy("Issuing body"),
         max_length=160,
-        help_text="The board, college or register that licensed you, e.g. HCPC, BACP, "
-        "the State Board of Psychology.",
+        help_text=gettext_lazy(
+            "The board, college or register that licensed you, e.g. HCPC, BACP, "
+            "the State Board of Psychology."
+        ),
     )
     jurisdiction = forms.CharField(
-        label="Country, state or province",
+        label=gettext_lazy("Country, state or province"),
         max_length=120,
-        help_text="Where the licence is valid.",
+        help_text=gettext_lazy("Where the licence is valid."),
     )
     expires_on = forms.DateField(
-        label="Licence expiry date",
+        label=gettext_lazy("Licence expiry date"),
         widget=DateInput(format="%Y-%m-%d"),
-        help_text="The badge shows until this date. Format: year-month-day.",
+        help_text=gettext_lazy("The badge shows until this date. Format: year-month-day."),
     )
     document = forms.FileField(
-        label="Proof of licence",
+        label=gettext_lazy("Proof of licence"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
-        help_text="A PDF, JPEG or PNG of up to 5 MB, such as your certificate or a screenshot "
-        "of the register. Only staff can see it; it is never shown on the site.",
+        help_text=gettext_lazy(
+            "A PDF, JPEG or PNG of up to 5 MB, such as your certificate or a screenshot "
+            "of the register. Only staff can see it; it is never shown on the site."
+        ),
     )
 
     def clean_document(self) -> Any:
@@ -67,12 +72,14 @@ class ApplicationForm(forms.Form):
 
 class ApproveForm(forms.Form):
     expires_on = forms.DateField(
-        label="Verified until",
+        label=gettext_lazy("Verified until"),
         widget=DateInput(format="%Y-%m-%d"),
-        help_text="The licence's expiry date; correct it if the register says otherwise.",
+        help_text=gettext_lazy(
+            "The licence's expiry date; correct it if the register says otherwise."
+        ),
     )
     note = forms.CharField(
-        label="Note to the member (optional)",
+        label=gettext_lazy("Note to the member (optional)"),
         max_length=500,
         required=False,
     )
@@ -82,7 +89,7 @@ class ReasonForm(forms.Form):
     """Rejecting or revoking: the member is told why."""
 
     reason = forms.CharField(
-        label="Reason (shown to the member)",
+        label=gettext_lazy("Reason (shown to the member)"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -12,28 +12,29 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from mindwell.professionals.storage import document_path, private_storage
 
 
 class Profession(models.TextChoices):
-    COUNSELLOR = "counsellor", "counsellor"
-    PSYCHOTHERAPIST = "psychotherapist", "psychotherapist"
-    PSYCHOLOGIST = "psychologist", "psychologist"
-    PSYCHIATRIST = "psychiatrist", "psychiatrist"
-    SOCIAL_WORKER = "social-worker", "social worker"
-    MENTAL_HEALTH_NURSE = "mh-nurse", "mental health nurse"
-    PHYSICIAN = "physician", "GP / physician"
-    OTHER = "other", "other"
+    COUNSELLOR = "counsellor", gettext_lazy("counsellor")
+    PSYCHOTHERAPIST = "psychotherapist", gettext_lazy("psychotherapist")
+    PSYCHOLOGIST = "psychologist", gettext_lazy("psychologist")
+    PSYCHIATRIST = "psychiatrist", gettext_lazy("psychiatrist")
+    SOCIAL_WORKER = "social-worker", gettext_lazy("social worker")
+    MENTAL_HEALTH_NURSE = "mh-nurse", gettext_lazy("mental health nurse")
+    PHYSICIAN = "physician", gettext_lazy("GP / physician")
+    OTHER = "other", gettext_lazy("other")
 
 
 class ApplicationStatus(models.TextChoices):
-    PENDING = "pending", "waiting for review"
-    APPROVED = "approved", "approved"
-    REJECTED = "rejected", "rejected"
-    WITHDRAWN = "withdrawn", "withdrawn"
-    EXPIRED = "expired", "expired"
-    REVOKED = "revoked", "revoked"
+    PENDING = "pending", gettext_lazy("waiting for review")
+    APPROVED = "approved", gettext_lazy("approved")
+    REJECTED = "rejected", gettext_lazy("rejected")
+    WITHDRAWN = "withdrawn", gettext_lazy("withdrawn")
+    EXPIRED = "expired", gettext_lazy("expired")
+    REVOKED = "revoked", gettext_lazy("revoked")
 
 
 class ApplicationQuerySet(models.QuerySet["ProfessionalApplication"]):
@@ -49,11 +50,16 @@ class ProfessionalApplication(models.Model):
     )
     profession = models.CharField(max_length=20, choices=Profession.choices)
     profession_other = models.CharField(
-        "profession (other)", max_length=80, blank=True, help_text="When the profession is other."
+        "profession (other)",
+        max_length=80,
+        blank=True,
+        help_text=gettext_lazy("When the profession is other."),
     )
     licence_number = models.CharField(max_length=80)
     issuing_body = models.CharField(max_length=160)
-    jurisdiction = models.CharField(max_length=120, help_text="Country, state or province.")
+    jurisdiction = models.CharField(
+        max_length=120, help_text=gettext_lazy("Country, state or province.")
+    )
     expires_on = models.DateField("licence expires on")
     # Staff only: never given a URL (see storage.py); content_type is what sniffing found.
     document = models.FileField(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from mindwell.moderation import permissions as moderation_permissions
 from mindwell.qa import permissions as qa_permissions
 
@@ -19,9 +21,9 @@ APPLICATIONS_PER_DAY = 5
 def apply_refusal(user: Any) -> str | None:
     """Why `user` may not apply, or None when they may."""
     if not moderation_permissions.is_member(user):
-        return "Please log in to apply as a licensed professional."
+        return gettext("Please log in to apply as a licensed professional.")
     if qa_permissions.is_restricted(user):
-        return "Your account is restricted at the moment, so you cannot apply."
+        return gettext("Your account is restricted at the moment, so you cannot apply.")
     return None
 
 
@@ -32,9 +34,9 @@ def can_review(user: Any) -> bool:
 def review_refusal(reviewer: Any, applicant: Any) -> str | None:
     """Why `reviewer` may not decide on `applicant`'s application, or None when they may."""
     if not can_review(reviewer):
-        return "Only moderators can review professional applications."
+        return gettext("Only moderators can review professional applications.")
     if reviewer.pk == applicant.pk:
-        return "You cannot decide on your own application; another moderator will."
+        return gettext("You cannot decide on your own application; another moderator will.")
     return None
 
 

@@ -6,7 +6,9 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from mindwell.core.pagecache.holes import per_visitor
 from mindwell.moderation.captcha import add_captcha
 from mindwell.safety.warnings import content_warning_field
 from mindwell.siteconfig.models import SiteSettings
@@ -51,15 +53,15 @@ class PostFormBase(forms.Form):
 
     submit_token = forms.CharField(widget=forms.HiddenInput, required=False)
     website = forms.CharField(
-        label="Leave this empty",
+        label=gettext_lazy("Leave this empty"),
         required=False,
         widget=EmptyOnRedisplay(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     anon_name = forms.CharField(
-        label="Your name to display (optional):", required=False, max_length=200
+        label=gettext_lazy("Your name to display (optional):"), required=False, max_length=200
     )
     anon_email = forms.CharField(
-        label="Email address for these notifications (optional):",
+        label=gettext_lazy("Email address for these notifications (optional):"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -67,7 +69,7 @@ class PostFormBase(forms.Form):
     notify = forms.BooleanField(required=False, initial=True)
     # Members only: post under their pseudonym (mindwell.privacy) instead of their name.
     post_anonymously = forms.BooleanField(
-        label="Post anonymously (your pseudonym is shown instead of your name)",
+        label=gettext_lazy("Post anonymously (your pseudonym is shown instead of your name)"),
         required=False,
         widget=forms.CheckboxInput(attrs={"aria-describedby": "post-anonymously-hint"}),
     )
@@ -75,7 +77,8 @@ class PostFormBase(forms.Form):
     def __init__(self, *args: Any, anonymous: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.setdefault("submit_token", uuid.uuid4().hex)
+            # A hole in a cached anonymous page: each visitor gets a token of their own.
+            self.initial.setdefault("submit_token", per_visitor("uuid", lambda: uuid.uuid4().hex))
         if not anonymous:
             del self.fields["anon_name"]
             del self.fields["anon_email"]
@@ -93,20 +96,20 @@ class PostFormBase(forms.Form):
 
 class QuestionForm(PostFormBase):
     title = forms.CharField(
-        label="The question in one sentence:",
+        label=gettext_lazy("The question in one sentence:"),
         max_length=1000,
-        error_messages={"required": "Please write a title for your question."},
+        error_messages={"required": gettext_lazy("Please write a title for your question.")},
     )
     body = forms.CharField(
-        label="More information for the question:",
+        label=gettext_lazy("More information for the question:"),
         required=False,
         max_length=100_000,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
-    category = forms.ChoiceField(label="Category:", choices=())
+    category = forms.ChoiceField(label=gettext_lazy("Category:"), choices=())
     content_warning = content_warning_field()
     tags = forms.CharField(
-        label="Tags (separate with spaces, e.g. anxiety sleep):",
+        label=gettext_lazy("Tags (separate with spaces, e.g. anxiety sleep):"),
         required=False,
         max_length=1000,
     )
@@ -124,10 +127,10 @@ class QuestionForm(PostFormBase):
 
 class AnswerForm(PostFormBase):
     body = forms.CharField(
-        label="Your answer",
+        label=gettext_lazy("Your answer"),
         max_length=100_000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Please write your answer before posting."},
+        error_messages={"required": gettext_lazy("Please write your answer before posting.")},
     )
     content_warning = content_warning_field()
 
@@ -139,10 +142,10 @@ class AnswerForm(PostFormBase):
 
 class CommentForm(PostFormBase):
     body = forms.CharField(
-        label="Your comment",
+        label=gettext_lazy("Your comment"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Please write your comment before posting."},
+        error_messages={"required": gettext_lazy("Please write your comment before posting.")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -152,14 +155,21 @@ class CommentForm(PostFormBase):
 
 
 class EditForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=1000, required=False)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=1000, required=False)
     body = forms.CharField(
-        label="Text", required=False, max_length=100_000, widget=forms.Textarea(attrs={"rows": 12})
+        label=gettext_lazy("Text"),
+        required=False,
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 12}),
     )
-    category = forms.ChoiceField(label="Category", choices=(), required=False)
-    tags = forms.CharField(label="Tags (separate with spaces)", required=False, max_length=1000)
+    category = forms.ChoiceField(label=gettext_lazy("Category"), choices=(), required=False)
+    tags = forms.CharField(
+        label=gettext_lazy("Tags (separate with spaces)"), required=False, max_length=1000
+    )
     content_warning = content_warning_field()
-    reason = forms.CharField(label="Reason for the edit (optional)", required=False, max_length=200)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the edit (optional)"), required=False, max_length=200
+    )
 
     def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,44 +7,45 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from mindwell.seo.slugs import question_slug
 
 
 class PostKind(models.TextChoices):
-    QUESTION = "Q", "question"
-    ANSWER = "A", "answer"
-    COMMENT = "C", "comment"
+    QUESTION = "Q", gettext_lazy("question")
+    ANSWER = "A", gettext_lazy("answer")
+    COMMENT = "C", gettext_lazy("comment")
 
 
 class PostStatus(models.TextChoices):
-    PUBLISHED = "published", "published"
+    PUBLISHED = "published", gettext_lazy("published")
     # Pre-moderated: invisible to everyone but its writer and moderators until approved.
-    QUEUED = "queued", "waiting for approval"
-    HIDDEN = "hidden", "hidden"
-    DELETED = "deleted", "deleted"
+    QUEUED = "queued", gettext_lazy("waiting for approval")
+    HIDDEN = "hidden", gettext_lazy("hidden")
+    DELETED = "deleted", gettext_lazy("deleted")
 
 
 class RiskLevel(models.TextChoices):
     """What the crisis assessor (mindwell.safety.risk) said about a post's text."""
 
-    NONE = "none", "none"
-    ELEVATED = "elevated", "elevated"
-    CRISIS = "crisis", "crisis"
+    NONE = "none", gettext_lazy("none")
+    ELEVATED = "elevated", gettext_lazy("elevated")
+    CRISIS = "crisis", gettext_lazy("crisis")
 
 
 class ContentWarning(models.TextChoices):
     """Warnings a writer may put on a post; readers see the post behind a click, and members
     can choose warnings to keep collapsed."""
 
-    SUICIDE = "suicide", "suicide"
-    SELF_HARM = "self-harm", "self-harm"
-    ABUSE = "abuse", "abuse or violence"
-    SEXUAL_VIOLENCE = "sexual-violence", "sexual violence"
-    EATING = "eating", "eating disorders"
-    SUBSTANCES = "substances", "substance use"
-    DEATH = "death", "death and grief"
-    MEDICAL = "medical", "medical detail"
+    SUICIDE = "suicide", gettext_lazy("suicide")
+    SELF_HARM = "self-harm", gettext_lazy("self-harm")
+    ABUSE = "abuse", gettext_lazy("abuse or violence")
+    SEXUAL_VIOLENCE = "sexual-violence", gettext_lazy("sexual violence")
+    EATING = "eating", gettext_lazy("eating disorders")
+    SUBSTANCES = "substances", gettext_lazy("substance use")
+    DEATH = "death", gettext_lazy("death and grief")
+    MEDICAL = "medical", gettext_lazy("medical detail")
 
 
 class PostQuerySet(models.QuerySet):
@@ -149,7 +150,7 @@ class Post(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="follow_up_questions",
-        help_text="The answer this question was asked from.",
+        help_text=gettext_lazy("The answer this question was asked from."),
     )
     # Safety and moderation state (see mindwell.safety and mindwell.moderation).
     risk_level = models.CharField(
@@ -171,7 +172,8 @@ class Post(models.Model):
     )
     comments_locked = models.BooleanField(default=False)
     slow_mode_seconds = models.PositiveIntegerField(
-        default=0, help_text="Seconds a member must wait between replies here (0: off)."
+        default=0,
+        help_text=gettext_lazy("Seconds a member must wait between replies here (0: off)."),
     )
     # One form submission creates at most one post, however often it is sent.
     submit_token = models.CharField(max_length=64, null=True, blank=True, unique=True)

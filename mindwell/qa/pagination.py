@@ -24,6 +24,8 @@ from typing import Any
 from django.core import signing
 from django.db import models
 from django.db.models import BooleanField, Expression, F, QuerySet, Value
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 PER_PAGE = 20
 # Pages reachable by number; beyond this, the "Next" links (cursors) go on.
@@ -31,10 +33,13 @@ MAX_NUMBERED_PAGE = 50
 SALT = "mindwell.pagination"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-BAD_CURSOR = "That page link was damaged or out of date, so here is the first page."
-BAD_PAGE = (
-    f"Pages can be chosen by number up to page {MAX_NUMBERED_PAGE}; "
-    "here is the first page (use Next to go further)."
+BAD_CURSOR = gettext_lazy("That page link was damaged or out of date, so here is the first page.")
+BAD_PAGE = format_lazy(
+    gettext_lazy(
+        "Pages can be chosen by number up to page {}; "
+        "here is the first page (use Next to go further)."
+    ),
+    MAX_NUMBERED_PAGE,
 )
 
 
@@ -264,11 +269,11 @@ def keyset_page(
             if page.items:
                 return page
     except InvalidCursor:
-        notice = BAD_CURSOR
+        notice = str(BAD_CURSOR)
     if request.page and not notice:
         asked = _page_number(request.page)
         if asked is None:
-            notice = BAD_PAGE
+            notice = str(BAD_PAGE)
         elif asked > 1:
             page = _numbered(queryset, order, asked, per_page)
             if page.items:

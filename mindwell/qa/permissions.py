@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from mindwell.qa.models import Post, PostStatus
 from mindwell.reputation import policy
 from mindwell.reputation.models import Action
@@ -55,7 +57,9 @@ def post_refusal(
         return policy.refusal(user, action, category=category, post=on)
     if (site or SiteSettings.current()).allows_anonymous(kind):
         return None
-    return f"Please log in or register to {policy.VISITOR_VERBS[action]}."
+    return gettext("Please log in or register to %(VISITOR_VERBS)s.") % {
+        "VISITOR_VERBS": policy.VISITOR_VERBS[action]
+    }
 
 
 def can_post(
@@ -69,16 +73,16 @@ def can_post(
     return post_refusal(user, kind, site=site, category=category, on=on) is None
 
 
-OWN_POSTS_ONLY = "You can edit only your own posts."
+OWN_POSTS_ONLY = gettext_lazy("You can edit only your own posts.")
 
 
 def edit_refusal(user: Any, post: Post) -> str | None:
     """Why `user` may not edit `post`, or None: their own post, or anyone's with the
     edit_others privilege (in the post's category)."""
     if post.status == PostStatus.DELETED:
-        return "This post has been deleted, so it cannot be edited."
+        return gettext("This post has been deleted, so it cannot be edited.")
     if user is None or not user.is_authenticated:
-        return "Please log in to edit."
+        return gettext("Please log in to edit.")
     if is_restricted(user):
         return policy.refusal(user, Action.EDIT_OTHERS)
     if is_writer(user, post):
@@ -148,7 +152,7 @@ def can_downvote(user: Any, post: Post) -> bool:
 def select_best_refusal(user: Any, question: Post) -> str | None:
     """The asker chooses; others need select_best_for_others (in the question's category)."""
     if question.status != PostStatus.PUBLISHED:
-        return "This question is not open, so its best answer cannot change."
+        return gettext("This question is not open, so its best answer cannot change.")
     if is_writer(user, question):
         return policy.refusal(user, Action.ASK) if is_restricted(user) else None
     return policy.refusal(user, Action.SELECT_BEST_FOR_OTHERS, post=question)

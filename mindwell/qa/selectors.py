@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy
 
 from mindwell.qa.models import Post, PostKind, PostStatus, Revision
 from mindwell.qa.pagination import PER_PAGE, KeysetOrder, KeysetPage, PageRequest, keyset_page
@@ -34,9 +35,9 @@ SORTS: dict[str, KeysetOrder] = {
 # The three unanswered lists of Question2Answer. Closed questions take no answers, so they
 # are in none of them.
 UNANSWERED_KINDS = {
-    "no-answer": "No answer",
-    "no-best": "No best answer",
-    "no-upvoted": "No upvoted answer",
+    "no-answer": gettext_lazy("No answer"),
+    "no-best": gettext_lazy("No best answer"),
+    "no-upvoted": gettext_lazy("No upvoted answer"),
 }
 
 # A tag or category with fewer questions than this is read from its own rows and sorted;

@@ -118,7 +118,7 @@ def stream_page(
             if page.items:
                 return page
     except InvalidCursor:
-        notice = BAD_CURSOR
+        notice = str(BAD_CURSOR)
     page = page_from_rows(order, _merge(sources, None, per_page + 1, forward=True), 1, per_page)
     page.notice = notice
     return page

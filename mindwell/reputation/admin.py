@@ -32,7 +32,7 @@ class PermissionRuleAdmin(admin.ModelAdmin):
 
     @admin.display(description="area")
     def group(self, rule: PermissionRule) -> str:
-        return policy.CATALOGUE[Action(rule.action)].group
+        return str(policy.CATALOGUE[Action(rule.action)].group)
 
     def _allowed(self, request: HttpRequest) -> bool:
         return policy.allows(request.user, Action.EDIT_RULES)

@@ -20,18 +20,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
 
 class Level(models.IntegerChoices):
     """Question2Answer's values, so imported data and its documentation line up."""
 
-    REGISTERED = 0, "Registered"
-    APPROVED = 10, "Approved"
-    EXPERT = 20, "Expert"
-    EDITOR = 50, "Editor"
-    MODERATOR = 80, "Moderator"
-    ADMINISTRATOR = 100, "Administrator"
-    SUPER_ADMINISTRATOR = 120, "Super Administrator"
+    REGISTERED = 0, gettext_lazy("Registered")
+    APPROVED = 10, gettext_lazy("Approved")
+    EXPERT = 20, gettext_lazy("Expert")
+    EDITOR = 50, gettext_lazy("Editor")
+    MODERATOR = 80, gettext_lazy("Moderator")
+    ADMINISTRATOR = 100, gettext_lazy("Administrator")
+    SUPER_ADMINISTRATOR = 120, gettext_lazy("Super Administrator")
 
 
 # A category grant makes someone an expert, editor or moderator of that part of the forum;
@@ -59,7 +60,9 @@ def holders(level: int) -> str:
         plural = _PLURALS.get(Level(level))
     except ValueError:
         plural = None
-    return plural or f"members with the {level_label(level)} level or above"
+    return plural or gettext("members with the %(level_label)s level or above") % {
+        "level_label": level_label(level)
+    }
 
 
 def staff_flags(level: int) -> dict[str, bool]:
@@ -89,21 +92,23 @@ def grant_refusal(*, actor: Any, member: Any, level: int, category: Any = None) 
     if refusal:
         return refusal
     if level not in Level.values:
-        return "Please choose one of the levels."
+        return gettext("Please choose one of the levels.")
     if category is not None and level not in (Level.REGISTERED, *CATEGORY_LEVELS):
-        return "A category level can be Approved, Expert, Editor or Moderator."
+        return gettext("A category level can be Approved, Expert, Editor or Moderator.")
     if member.pk == actor.pk:
-        return "You cannot change your own level; ask another administrator."
+        return gettext("You cannot change your own level; ask another administrator.")
     own = int(actor.level)
     if own >= Level.SUPER_ADMINISTRATOR:
         return None
     if int(member.level) >= own:
-        return (
-            f"{member.username} is a {level_label(member.level)}, as high as you or higher, "
-            "so only a super administrator can change their level."
-        )
+        return gettext(
+            "%(username)s is a %(level_label)s, as high as you or higher, so only "
+            "a super administrator can change their level."
+        ) % {"username": member.username, "level_label": level_label(member.level)}
     if level >= own:
-        return f"You can grant levels below your own ({level_label(own)}) only."
+        return gettext("You can grant levels below your own (%(level_label)s) only.") % {
+            "level_label": level_label(own)
+        }
     return None
 
 
@@ -130,7 +135,10 @@ def level_set(
         if category is None:
             previous = int(user.level)
             if previous == level:
-                raise ServiceError(f"{user.username} is already {level_label(level)}.")
+                raise ServiceError(
+                    gettext("%(username)s is already %(level_label)s.")
+                    % {"username": user.username, "level_label": level_label(level)}
+                )
             user.set_level(level)
             user.save(update_fields=["level", "is_staff", "is_superuser"])
         else:
@@ -138,7 +146,8 @@ def level_set(
             previous = grant.level if grant else int(Level.REGISTERED)
             if previous == level:
                 raise ServiceError(
-                    f"{user.username} already has that level in {category.name}.",
+                    gettext("%(username)s already has that level in %(name)s.")
+                    % {"username": user.username, "name": category.name},
                     field="category_level",
                 )
             if level == Level.REGISTERED:

@@ -50,6 +50,8 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from mindwell.reputation.levels import Level, holders, level_label
 from mindwell.reputation.models import Action, RuleMode
@@ -61,72 +63,131 @@ _MEMO = "_mindwell_policy"
 
 @dataclass(frozen=True)
 class ActionInfo:
-    verb: str  # "Only moderators can <verb>."
-    gerund: str  # "<Gerund> needs 250 points."
-    group: str
+    verb: str | Promise  # "Only moderators can <verb>."
+    gerund: str | Promise  # "<Gerund> needs 250 points."
+    group: str | Promise
     write: bool = True  # refused to silenced, suspended and blocked members
 
 
-POSTING, VOTING, IMPROVING = "Posting", "Voting and flagging", "Improving posts"
-MODERATION, MEMBERS, ADMINISTRATION = "Moderation", "Between members", "Administration"
+POSTING, VOTING, IMPROVING = (
+    gettext_lazy("Posting"),
+    gettext_lazy("Voting and flagging"),
+    gettext_lazy("Improving posts"),
+)
+MODERATION, MEMBERS, ADMINISTRATION = (
+    gettext_lazy("Moderation"),
+    gettext_lazy("Between members"),
+    gettext_lazy("Administration"),
+)
 
 CATALOGUE: dict[str, ActionInfo] = {
-    Action.ASK: ActionInfo("ask questions", "Asking questions", POSTING),
-    Action.ANSWER: ActionInfo("answer questions", "Answering questions", POSTING),
-    Action.COMMENT: ActionInfo("comment", "Commenting", POSTING),
-    Action.VOTE_UP: ActionInfo("vote up", "Voting up", VOTING),
-    Action.VOTE_DOWN: ActionInfo("vote down", "Voting down", VOTING),
-    Action.FLAG: ActionInfo("flag posts", "Flagging posts", VOTING),
+    Action.ASK: ActionInfo(
+        gettext_lazy("ask questions"), gettext_lazy("Asking questions"), POSTING
+    ),
+    Action.ANSWER: ActionInfo(
+        gettext_lazy("answer questions"), gettext_lazy("Answering questions"), POSTING
+    ),
+    Action.COMMENT: ActionInfo(gettext_lazy("comment"), gettext_lazy("Commenting"), POSTING),
+    Action.VOTE_UP: ActionInfo(gettext_lazy("vote up"), gettext_lazy("Voting up"), VOTING),
+    Action.VOTE_DOWN: ActionInfo(gettext_lazy("vote down"), gettext_lazy("Voting down"), VOTING),
+    Action.FLAG: ActionInfo(gettext_lazy("flag posts"), gettext_lazy("Flagging posts"), VOTING),
     Action.EDIT_OTHERS: ActionInfo(
-        "edit other members’ posts", "Editing other members’ posts", IMPROVING
-    ),
-    Action.RETAG: ActionInfo("change a question’s tags", "Changing tags", IMPROVING),
-    Action.CLOSE: ActionInfo("close or reopen questions", "Closing questions", IMPROVING),
-    Action.MOVE_CATEGORY: ActionInfo(
-        "move questions to another category", "Moving questions", IMPROVING
-    ),
-    Action.LOCK_COMMENTS: ActionInfo("lock or unlock comments", "Locking comments", IMPROVING),
-    Action.SELECT_BEST_FOR_OTHERS: ActionInfo(
-        "choose the best answer to someone else’s question",
-        "Choosing the best answer for others",
+        gettext_lazy("edit other members’ posts"),
+        gettext_lazy("Editing other members’ posts"),
         IMPROVING,
     ),
-    Action.HIDE: ActionInfo("hide or show posts", "Hiding posts", MODERATION),
-    Action.APPROVE: ActionInfo("approve or reject posts", "Approving posts", MODERATION),
-    Action.DELETE: ActionInfo("delete or restore posts", "Deleting posts", MODERATION),
-    Action.RESOLVE_FLAGS: ActionInfo("uphold or dismiss flags", "Resolving flags", MODERATION),
-    Action.MERGE: ActionInfo("merge questions", "Merging questions", MODERATION),
-    Action.CONVERT: ActionInfo("convert answers to comments", "Converting answers", MODERATION),
+    Action.RETAG: ActionInfo(
+        gettext_lazy("change a question’s tags"), gettext_lazy("Changing tags"), IMPROVING
+    ),
+    Action.CLOSE: ActionInfo(
+        gettext_lazy("close or reopen questions"), gettext_lazy("Closing questions"), IMPROVING
+    ),
+    Action.MOVE_CATEGORY: ActionInfo(
+        gettext_lazy("move questions to another category"),
+        gettext_lazy("Moving questions"),
+        IMPROVING,
+    ),
+    Action.LOCK_COMMENTS: ActionInfo(
+        gettext_lazy("lock or unlock comments"), gettext_lazy("Locking comments"), IMPROVING
+    ),
+    Action.SELECT_BEST_FOR_OTHERS: ActionInfo(
+        gettext_lazy("choose the best answer to someone else’s question"),
+        gettext_lazy("Choosing the best answer for others"),
+        IMPROVING,
+    ),
+    Action.HIDE: ActionInfo(
+        gettext_lazy("hide or show posts"), gettext_lazy("Hiding posts"), MODERATION
+    ),
+    Action.APPROVE: ActionInfo(
+        gettext_lazy("approve or reject posts"), gettext_lazy("Approving posts"), MODERATION
+    ),
+    Action.DELETE: ActionInfo(
+        gettext_lazy("delete or restore posts"), gettext_lazy("Deleting posts"), MODERATION
+    ),
+    Action.RESOLVE_FLAGS: ActionInfo(
+        gettext_lazy("uphold or dismiss flags"), gettext_lazy("Resolving flags"), MODERATION
+    ),
+    Action.MERGE: ActionInfo(
+        gettext_lazy("merge questions"), gettext_lazy("Merging questions"), MODERATION
+    ),
+    Action.CONVERT: ActionInfo(
+        gettext_lazy("convert answers to comments"), gettext_lazy("Converting answers"), MODERATION
+    ),
     Action.MODERATE: ActionInfo(
-        "use the moderation queue", "Using the moderation queue", MODERATION
+        gettext_lazy("use the moderation queue"),
+        gettext_lazy("Using the moderation queue"),
+        MODERATION,
     ),
     Action.VIEW_DASHBOARD: ActionInfo(
-        "see the moderation dashboard", "The dashboard", MODERATION, write=False
+        gettext_lazy("see the moderation dashboard"),
+        gettext_lazy("The dashboard"),
+        MODERATION,
+        write=False,
     ),
     Action.HANDLE_SAFETY_CASES: ActionInfo(
-        "handle safety cases", "Handling safety cases", MODERATION
+        gettext_lazy("handle safety cases"), gettext_lazy("Handling safety cases"), MODERATION
     ),
     Action.SEND_PRIVATE_MESSAGE: ActionInfo(
-        "send private messages", "Sending private messages", MEMBERS
+        gettext_lazy("send private messages"), gettext_lazy("Sending private messages"), MEMBERS
     ),
-    Action.POST_ON_WALL: ActionInfo("post on members’ walls", "Posting on walls", MEMBERS),
-    Action.RESTRICT_MEMBERS: ActionInfo("restrict members", "Restricting members", ADMINISTRATION),
-    Action.BLOCK_MEMBERS: ActionInfo("block members", "Blocking members", ADMINISTRATION),
+    Action.POST_ON_WALL: ActionInfo(
+        gettext_lazy("post on members’ walls"), gettext_lazy("Posting on walls"), MEMBERS
+    ),
+    Action.RESTRICT_MEMBERS: ActionInfo(
+        gettext_lazy("restrict members"), gettext_lazy("Restricting members"), ADMINISTRATION
+    ),
+    Action.BLOCK_MEMBERS: ActionInfo(
+        gettext_lazy("block members"), gettext_lazy("Blocking members"), ADMINISTRATION
+    ),
     Action.VIEW_EMAILS: ActionInfo(
-        "see members’ email addresses", "Seeing email addresses", ADMINISTRATION, write=False
+        gettext_lazy("see members’ email addresses"),
+        gettext_lazy("Seeing email addresses"),
+        ADMINISTRATION,
+        write=False,
     ),
     Action.BROWSE_AUDIT_LOG: ActionInfo(
-        "read the audit log", "Reading the audit log", ADMINISTRATION, write=False
+        gettext_lazy("read the audit log"),
+        gettext_lazy("Reading the audit log"),
+        ADMINISTRATION,
+        write=False,
     ),
-    Action.MANAGE_LEVELS: ActionInfo("change members’ levels", "Changing levels", ADMINISTRATION),
+    Action.MANAGE_LEVELS: ActionInfo(
+        gettext_lazy("change members’ levels"), gettext_lazy("Changing levels"), ADMINISTRATION
+    ),
     Action.EDIT_RULES: ActionInfo(
-        "change the permission rules", "Changing the rules", ADMINISTRATION
+        gettext_lazy("change the permission rules"),
+        gettext_lazy("Changing the rules"),
+        ADMINISTRATION,
     ),
 }
 
 # What a visitor is asked to log in for, and which site setting lets them do it anyway.
 VISITOR_KINDS = {Action.ASK: "Q", Action.ANSWER: "A", Action.COMMENT: "C"}
-VISITOR_VERBS = {Action.ASK: "ask a question", Action.ANSWER: "answer", Action.COMMENT: "comment"}
+VISITOR_VERBS = {
+    Action.ASK: gettext_lazy("ask a question"),
+    Action.ANSWER: gettext_lazy("answer"),
+    Action.COMMENT: gettext_lazy("comment"),
+}
 
 
 @dataclass(frozen=True)
@@ -154,13 +215,16 @@ class Rule:
 
     def describe(self) -> str:
         """What the rule needs, for the privileges page: "500 points or the Expert level"."""
-        level = f"the {level_label(self.min_level)} level"
-        points = f"{self.min_points:,} points"
+        level = gettext("the %(level)s level") % {"level": level_label(self.min_level)}
+        words = {"points": "", "level": level}
+        points = ngettext("%(count)s point", "%(count)s points", self.min_points) % {
+            "count": f"{self.min_points:,}"
+        }
         return {
             RuleMode.LEVEL: level,
             RuleMode.POINTS: points,
-            RuleMode.EITHER: f"{points} or {level}",
-            RuleMode.BOTH: f"{level} and {points}",
+            RuleMode.EITHER: gettext("%(points)s or %(level)s") % {**words, "points": points},
+            RuleMode.BOTH: gettext("%(level)s and %(points)s") % {**words, "points": points},
         }[RuleMode(self.mode)]
 
 
@@ -325,7 +389,7 @@ def _visitor_refusal(action: str) -> str | None:
         if SiteSettings.current().allows_anonymous(kind):
             return None
     verb = VISITOR_VERBS.get(Action(action)) or CATALOGUE[action].verb
-    return f"Please log in or register to {verb}."
+    return gettext("Please log in or register to %(verb)s.") % {"verb": verb}
 
 
 def refusal(user: Any, action: str, *, category: Any = None, post: Any = None) -> str | None:
@@ -335,11 +399,13 @@ def refusal(user: Any, action: str, *, category: Any = None, post: Any = None) -
     if user is None or not user.is_authenticated:
         return _visitor_refusal(action)
     if not user.is_active:
-        return f"Your account is not active, so you cannot {info.verb}."
+        return gettext("Your account is not active, so you cannot %(verb)s.") % {"verb": info.verb}
     if info.write and is_restricted(user):
         from mindwell.moderation.screening import restriction_message
 
-        return restriction_message(user) or f"Your account cannot {info.verb} at the moment."
+        return restriction_message(user) or gettext(
+            "Your account cannot %(verb)s at the moment."
+        ) % {"verb": info.verb}
     if int(user.level) >= Level.SUPER_ADMINISTRATOR:
         return None
     rule = snapshot(user).rule(action)
@@ -354,11 +420,24 @@ def refusal(user: Any, action: str, *, category: Any = None, post: Any = None) -
 
 def _shortfall(rule: Rule, info: ActionInfo, points: int) -> str:
     if rule.mode == RuleMode.LEVEL:
-        return f"Only {holders(rule.min_level)} can {info.verb}."
+        return gettext("Only %(holders)s can %(verb)s.") % {
+            "holders": holders(rule.min_level),
+            "verb": info.verb,
+        }
     if rule.mode == RuleMode.POINTS:
-        return f"{info.gerund} needs {rule.min_points:,} points; you have {points:,}."
-    have = f"you have {points:,} point{'' if points == 1 else 's'}."
-    return f"{info.gerund} needs {rule.describe()}; {have}"
+        return gettext("%(gerund)s needs %(min_points)s points; you have %(points)s.") % {
+            "gerund": info.gerund,
+            "min_points": f"{rule.min_points:,}",
+            "points": f"{points:,}",
+        }
+    have = ngettext("you have %(points)s point.", "you have %(points)s points.", points) % {
+        "points": f"{points:,}"
+    }
+    return gettext("%(gerund)s needs %(needs)s; %(have)s") % {
+        "gerund": info.gerund,
+        "needs": rule.describe(),
+        "have": have,
+    }
 
 
 def allows(user: Any, action: str, *, category: Any = None, post: Any = None) -> bool:
@@ -373,8 +452,16 @@ def connect_signals() -> None:
     from mindwell.taxonomy.models import Category
 
     for model in (PermissionRule, CategoryLevel, Category):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"policy-{model.__name__}-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"policy-{model.__name__}-del")
+        post_save.connect(
+            _changed,
+            sender=model,
+            dispatch_uid=f"policy-{model.__name__}-save",
+        )
+        post_delete.connect(
+            _changed,
+            sender=model,
+            dispatch_uid=f"policy-{model.__name__}-del",
+        )
 
 
 def _changed(**kwargs: Any) -> None:

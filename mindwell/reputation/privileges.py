@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from mindwell.reputation.models import Action, RuleMode
 from mindwell.reputation.policy import (
     CATALOGUE,
@@ -41,12 +43,12 @@ def privileges_for(user: Any) -> list[Privilege]:
                 missing = max(rule.min_points - int(user.points), 0)
         needs = rule.describe()
         if action in VISITOR_KINDS:
-            needs += " (visitors: as the site settings say)"
+            needs += gettext(" (visitors: as the site settings say)")
         rows.append(
             Privilege(
                 action=action,
                 label=str(action.label),
-                group=CATALOGUE[action].group,
+                group=str(CATALOGUE[action].group),
                 needs=needs,
                 allowed=allowed,
                 missing_points=missing,

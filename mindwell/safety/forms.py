@@ -3,14 +3,18 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 
 class CountryForm(forms.Form):
-    country = forms.ChoiceField(label="Show crisis lines for", required=False)
+    country = forms.ChoiceField(label=gettext_lazy("Show crisis lines for"), required=False)
 
     def __init__(self, *args: Any, countries: dict[str, str], default_name: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        choices = [("", f"The site’s default ({default_name})"), *countries.items()]
+        choices = [
+            ("", gettext("The site’s default (%(default_name)s)") % {"default_name": default_name}),
+            *countries.items(),
+        ]
         cast(forms.ChoiceField, self.fields["country"]).choices = choices
 
 
@@ -25,7 +29,7 @@ class CaseActionForm(forms.Form):
 
     action = forms.ChoiceField(choices=ACTIONS)
     note = forms.CharField(
-        label="Note (what was done; required to resolve)",
+        label=gettext_lazy("Note (what was done; required to resolve)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from mindwell.qa.models import RiskLevel
 
@@ -14,13 +15,15 @@ class CrisisResource(models.Model):
     """A crisis line or service for one country, edited by administrators."""
 
     country = models.CharField(
-        max_length=2, db_index=True, help_text="Two-letter code; ZZ means outside the others."
+        max_length=2,
+        db_index=True,
+        help_text=gettext_lazy("Two-letter code; ZZ means outside the others."),
     )
     country_name = models.CharField(max_length=60)
     name = models.CharField(max_length=120)
     phone = models.CharField(max_length=40, blank=True)
     text_line = models.CharField(
-        max_length=80, blank=True, help_text="How to reach it by text message."
+        max_length=80, blank=True, help_text=gettext_lazy("How to reach it by text message.")
     )
     url = models.URLField(blank=True)
     hours = models.CharField(max_length=80, blank=True, default="24/7")
@@ -35,15 +38,15 @@ class CrisisResource(models.Model):
 
 
 class CaseState(models.TextChoices):
-    NEW = "new", "new"
-    HANDLING = "handling", "being handled"
-    CHECKED_IN = "checked-in", "check-in sent"
-    RESOLVED = "resolved", "resolved"
+    NEW = "new", gettext_lazy("new")
+    HANDLING = "handling", gettext_lazy("being handled")
+    CHECKED_IN = "checked-in", gettext_lazy("check-in sent")
+    RESOLVED = "resolved", gettext_lazy("resolved")
 
 
 class CaseSource(models.TextChoices):
-    ASSESSOR = "assessor", "risk assessor"
-    FLAG = "flag", "person-at-risk flag"
+    ASSESSOR = "assessor", gettext_lazy("risk assessor")
+    FLAG = "flag", gettext_lazy("person-at-risk flag")
 
 
 class SafetyCase(models.Model):

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from mindwell.moderation.models import AuditAction, AuditEntry
 from mindwell.qa.models import Post, RiskLevel
@@ -23,12 +24,12 @@ OPEN_COUNTS_SECONDS = 5
 LEVEL_RANK = {RiskLevel.NONE: 0, RiskLevel.ELEVATED: 1, RiskLevel.CRISIS: 2}
 
 QUEUE_FILTERS = {
-    "open": "Open",
-    CaseState.NEW: "New",
-    CaseState.HANDLING: "Being handled",
-    CaseState.CHECKED_IN: "Check-in sent",
-    CaseState.RESOLVED: "Resolved",
-    "all": "All",
+    "open": gettext_lazy("Open"),
+    CaseState.NEW: gettext_lazy("New"),
+    CaseState.HANDLING: gettext_lazy("Being handled"),
+    CaseState.CHECKED_IN: gettext_lazy("Check-in sent"),
+    CaseState.RESOLVED: gettext_lazy("Resolved"),
+    "all": gettext_lazy("All"),
 }
 
 

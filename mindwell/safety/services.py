@@ -8,6 +8,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.moderation.models import AuditAction, AuditEntry
@@ -92,9 +93,11 @@ def case_take(*, case: SafetyCase, moderator: Any, take_over: bool = False) -> S
     with transaction.atomic():
         case = _locked(case, moderator)
         if case.state == CaseState.RESOLVED:
-            raise ServiceError("This case is resolved. Reopen it first if it needs more care.")
+            raise ServiceError(
+                gettext("This case is resolved. Reopen it first if it needs more care.")
+            )
         if case.state == CaseState.HANDLING and case.handler_id == moderator.pk:
-            raise ServiceError("You are already handling this case.")
+            raise ServiceError(gettext("You are already handling this case."))
         if case.state == CaseState.HANDLING and not take_over:
             raise ServiceError(
                 f"{case.handler} is already handling this case. Use “Take over” if you mean "
@@ -108,9 +111,11 @@ def case_mark_checked_in(*, case: SafetyCase, moderator: Any, note: str = "") ->
     with transaction.atomic():
         case = _locked(case, moderator)
         if case.state == CaseState.RESOLVED:
-            raise ServiceError("This case is resolved. Reopen it first if it needs more care.")
+            raise ServiceError(
+                gettext("This case is resolved. Reopen it first if it needs more care.")
+            )
         if case.state == CaseState.CHECKED_IN:
-            raise ServiceError("A check-in is already recorded for this case.")
+            raise ServiceError(gettext("A check-in is already recorded for this case."))
         return _move(case, actor=moderator, to=CaseState.CHECKED_IN, note=note)
 
 
@@ -119,14 +124,17 @@ def case_resolve(*, case: SafetyCase, moderator: Any, note: str) -> SafetyCase:
     note = (note or "").strip()
     if not note:
         raise ServiceError(
-            "Please write a short note saying what was done before resolving.", field="note"
+            gettext("Please write a short note saying what was done before resolving."),
+            field="note",
         )
     if len(note) > 2000:
-        raise ServiceError("The note is too long: the most is 2,000 characters.", field="note")
+        raise ServiceError(
+            gettext("The note is too long: the most is 2,000 characters."), field="note"
+        )
     with transaction.atomic():
         case = _locked(case, moderator)
         if case.state == CaseState.RESOLVED:
-            raise ServiceError("This case is already resolved.")
+            raise ServiceError(gettext("This case is already resolved."))
         case.note = note
         case.resolved_at = timezone.now()
         return _move(case, actor=moderator, to=CaseState.RESOLVED, note=note)
@@ -136,7 +144,7 @@ def case_reopen(*, case: SafetyCase, moderator: Any, note: str = "") -> SafetyCa
     with transaction.atomic():
         case = _locked(case, moderator)
         if case.state != CaseState.RESOLVED:
-            raise ServiceError("This case is still open.")
+            raise ServiceError(gettext("This case is still open."))
         case.resolved_at = None
         return _move(case, actor=moderator, to=CaseState.NEW, note=note.strip()[:500])
 
@@ -145,7 +153,7 @@ def crisis_country_set(*, user: Any, country: str) -> str:
     """Remember a member's country for crisis lines; blank goes back to the site default."""
     country = (country or "").strip().upper()
     if country and country not in known_countries():
-        raise ServiceError("Please choose a country from the list.", field="country")
+        raise ServiceError(gettext("Please choose a country from the list."), field="country")
     if user.crisis_country != country:
         user.crisis_country = country
         user.save(update_fields=["crisis_country"])
@@ -156,7 +164,7 @@ def _locked(case: SafetyCase, moderator: Any) -> SafetyCase:
     """Check the moderator may act, then hold the case row so two moderators' clicks are
     applied one after the other, each seeing the state the other left."""
     if not permissions.can_handle_cases(moderator):
-        raise PermissionDenied("Only moderators can handle safety cases.")
+        raise PermissionDenied(gettext("Only moderators can handle safety cases."))
     return (
         SafetyCase.objects.select_for_update(of=("self",))
         .select_related("handler", "post")

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -56,11 +57,11 @@ CASE_ACTIONS: dict[str, Callable[..., Any]] = {
     "reopen": lambda case, user, note: case_reopen(case=case, moderator=user, note=note),
 }
 DONE = {
-    "take": "You are handling this case.",
-    "take-over": "You have taken over this case.",
-    "check-in": "Check-in recorded.",
-    "resolve": "Case resolved.",
-    "reopen": "Case reopened.",
+    "take": gettext_lazy("You are handling this case."),
+    "take-over": gettext_lazy("You have taken over this case."),
+    "check-in": gettext_lazy("Check-in recorded."),
+    "resolve": gettext_lazy("Case resolved."),
+    "reopen": gettext_lazy("Case reopened."),
 }
 
 
@@ -70,7 +71,9 @@ def assess_draft(request: HttpRequest) -> JsonResponse:
     """The composer's live check as someone types. Answers with the level and the notice to
     show, never the reasons, and keeps nothing of the text."""
     if not ratelimit.hit(
-        f"safety-assess:{client_ip(request)}", limit=ASSESS_PER_MINUTE, window_seconds=60
+        f"safety-assess:{client_ip(request)}",
+        limit=ASSESS_PER_MINUTE,
+        window_seconds=60,
     ):
         return JsonResponse(
             {"error": "Too many checks in a minute; your text is safe, carry on."}, status=429
@@ -135,7 +138,9 @@ def _save_country(request: HttpRequest, country: str, countries: dict[str, str])
     else:
         response.delete_cookie(COUNTRY_COOKIE, samesite="Lax")
     where = countries.get(country, "the site’s default country")
-    messages.success(request, f"Crisis lines for {where} will be shown to you.")
+    messages.success(
+        request, gettext("Crisis lines for %(where)s will be shown to you.") % {"where": where}
+    )
     return response
 
 

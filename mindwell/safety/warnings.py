@@ -14,20 +14,21 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.qa.models import ContentWarning, Post
 from mindwell.safety.models import OUTSIDE, CrisisResource
 
-NO_WARNING = "No content warning"
-FIELD_LABEL = "Content warning (optional)"
-FIELD_HELP = (
+NO_WARNING = gettext_lazy("No content warning")
+FIELD_LABEL = gettext_lazy("Content warning (optional)")
+FIELD_HELP = gettext_lazy(
     "If your post talks about something some readers may find hard to read, choose a "
     "warning: readers will see the post only after they choose to open it."
 )
 
 
-def warning_choices() -> list[tuple[str, str]]:
+def warning_choices() -> list[tuple[str, Any]]:
     return [("", NO_WARNING), *ContentWarning.choices]
 
 
@@ -38,7 +39,9 @@ def content_warning_field() -> forms.ChoiceField:
         help_text=FIELD_HELP,
         choices=warning_choices,
         required=False,
-        error_messages={"invalid_choice": "Please choose a content warning from the list."},
+        error_messages={
+            "invalid_choice": gettext("Please choose a content warning from the list.")
+        },
     )
 
 
@@ -82,15 +85,17 @@ def safety_preferences_update(
     """Store which warnings `user` keeps hidden and whose crisis lines they see ("" means
     the site's choice)."""
     if user is None or not user.is_authenticated:
-        raise ServiceError("Please log in to save safety preferences.")
+        raise ServiceError(gettext("Please log in to save safety preferences."))
     warnings = list(hidden_warnings)
     unknown = set(warnings) - set(ContentWarning.values)
     if unknown:
-        raise ServiceError("Please choose content warnings from the list.", field="hidden_warnings")
+        raise ServiceError(
+            gettext("Please choose content warnings from the list."), field="hidden_warnings"
+        )
     country = (crisis_country or "").strip().upper()
     if country and country not in dict(crisis_countries()):
         raise ServiceError(
-            "We have no crisis lines for that country; please choose one from the list.",
+            gettext("We have no crisis lines for that country; please choose one from the list."),
             field="crisis_country",
         )
     with transaction.atomic():

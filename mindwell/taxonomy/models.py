@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 
 class Category(models.Model):
@@ -21,13 +22,13 @@ class Category(models.Model):
     question_downvotes = models.BooleanField(
         "allow downvotes on questions",
         default=True,
-        help_text="Turn off in support categories; downvotes on answers stay.",
+        help_text=gettext_lazy("Turn off in support categories; downvotes on answers stay."),
     )
     health_notice = models.BooleanField(
         "show a 'not medical advice' notice on answers", default=False
     )
     slow_mode_seconds = models.PositiveIntegerField(
-        default=0, help_text="Seconds a member must wait between posts here (0: off)."
+        default=0, help_text=gettext_lazy("Seconds a member must wait between posts here (0: off).")
     )
 
     class Meta:

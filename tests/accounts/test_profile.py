@@ -52,7 +52,7 @@ def test_the_edit_page_saves_every_field_and_the_profile_shows_them(member):
     assert member.accepts_messages is False and member.show_wall is True
     profile = text(Client().get(f"/users/{member.username}/"))
     assert "I listen.<br>Mostly at night." in profile
-    assert "<dt>Location</dt><dd>Cork</dd>" in profile
+    assert '<dt>Location</dt><dd dir="auto">Cork</dd>' in profile
     assert "they/them" in profile
     assert (
         '<a class="member-website" href="https://example.org/me" rel="nofollow ugc">'

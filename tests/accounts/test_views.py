@@ -210,7 +210,7 @@ def test_profile_shows_points_questions_and_answers(client, member, other_member
     member.refresh_from_db()
     response = client.get(f"/users/{member.username}/")
     page = text(response)
-    assert f"<h1>{member.username}</h1>" in page
+    assert f'<h1 dir="auto">{member.username}</h1>' in page
     assert member.points == 100 + 20 + 40 + 300
     assert "Points 460 points (ranked #1)" in words(response)
     assert "<dt>Questions</dt><dd>1</dd>" in page

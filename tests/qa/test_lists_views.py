@@ -33,7 +33,7 @@ def next_link(page: str) -> str:
 
 
 def titles(page: str) -> list[str]:
-    return re.findall(r'<h3 class="question-title">.*?<a href="[^"]+">(.*?)</a></h3>', page)
+    return re.findall(r'<h2 class="question-title"[^>]*>.*?<a href="[^"]+">(.*?)</a></h2>', page)
 
 
 def test_home_pages_through_with_next_and_previous(client):

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mindwell.config.env import database_config, email_config, env_bool, env_list, env_str
+from mindwell.config.env import (
+    database_config,
+    email_config,
+    env_bool,
+    env_list,
+    env_str,
+    replica_configs,
+    upload_storage,
+)
 from mindwell.core.tasks import tasks_setting_from_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -59,12 +67,22 @@ INSTALLED_APPS = [
     "mindwell.notifications",
     # Bringing a community over from Question2Answer or Stack Exchange.
     "mindwell.importers",
+    # The JSON API; "ninja" serves its docs page's scripts from this site's static files.
+    "ninja",
+    "mindwell.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whether this request's reads may use a read replica (mindwell.core.db_router).
+    "mindwell.core.db_router.ReplicaMiddleware",
+    # Old Question2Answer links: acts only on a 404, outside CommonMiddleware so APPEND_SLASH
+    # goes first (see mindwell.importers.redirects).
+    "mindwell.importers.redirects.OldLinkRedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface language: the `language` cookie, else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,6 +97,14 @@ MIDDLEWARE = [
     # Notes a member's visit once a day, in the background (the daily-visits badge).
     "mindwell.badges.middleware.VisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below) and Permissions-Policy.
+    "csp.middleware.CSPMiddleware",
+    "mindwell.core.security.PermissionsPolicyMiddleware",
+    # Maintenance (read-only) mode: writes answered 503, the writer's text handed back.
+    "mindwell.core.maintenance.MaintenanceMiddleware",
+    # The anonymous page cache. Keep it last: every middleware above still runs (cookies,
+    # language, security headers) when it answers from the cache.
+    "mindwell.core.pagecache.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "mindwell.config.urls"
@@ -99,6 +125,12 @@ TEMPLATES = [
                 "mindwell.safety.context_processors.safety_alerts",
                 "mindwell.privacy.deletion_notice.deletion_banner",
                 "mindwell.notifications.context_processors.inbox_count",
+                # `theme` (light, dark, system) from the reader's cookie: <html data-theme>.
+                "mindwell.core.theme.theme",
+                # In a page the page cache stores, {% csrf_token %} is a hole filled per visitor.
+                "mindwell.core.pagecache.holes.csrf_hole",
+                # `read_only_mode`: the maintenance banner.
+                "mindwell.core.maintenance.maintenance_banner",
             ],
             "builtins": [
                 "mindwell.core.templatetags.mindwell",
@@ -109,6 +141,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(DATA_DIR / "mindwell.sqlite3")}
+# Read replicas (comma-separated URLs): anonymous pages may read from them.
+DATABASES.update(replica_configs(env_list("DATABASE_REPLICA_URL", [])))
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["mindwell.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -118,6 +154,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The anonymous page cache (mindwell.core.pagecache). Pages are kept until their content
+# changes, at most this many seconds. The local-memory cache is one per process, so an
+# invalidation reaches only the process that made it: without Redis pages are kept for one
+# second only, and no reader sees a stale page for longer.
+MINDWELL_PAGE_CACHE = env_bool("MINDWELL_PAGE_CACHE", True)
+MINDWELL_PAGE_CACHE_SECONDS = int(
+    env_str("MINDWELL_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "1")
+)
 
 AUTH_USER_MODEL = "accounts.User"
 # One backend: allauth's (login by username or email) refusing suspended and blocked members
@@ -131,6 +176,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Members imported from Question2Answer keep their password (mindwell.importers.q2a).
+    "mindwell.importers.q2a.hashers.Q2ABcryptPasswordHasher",
+    "mindwell.importers.q2a.hashers.Q2ASHA1PasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -191,6 +239,13 @@ MINDWELL_REQUIRE_2FA_FOR_ADMINS = env_bool("MINDWELL_REQUIRE_2FA_FOR_ADMINS", Fa
 USERSESSIONS_TRACK_ACTIVITY = True
 
 LANGUAGE_CODE = "en"
+# The languages the interface is translated into (mindwell/locale); the switcher in the footer
+# lists them. A visitor's choice is a cookie; otherwise the browser's Accept-Language decides.
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -203,7 +258,8 @@ MEDIA_URL = "media/"
 # The site's own CSS and JS live in the package, not in an app's static/ folder.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT, or an S3-compatible bucket when MINDWELL_S3_BUCKET is set.
+    "default": upload_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
@@ -250,6 +306,22 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Everything comes from this site: no inline script or style (mindwell.js and mindwell.css do
+# it all), nothing from other hosts, no framing. On in every environment, so the browser tests
+# fail on an inline script or style. A view needing more: csp.decorators.csp_update.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the two-factor QR code, drawn as an inline SVG image.
+        "img-src": ["'self'", "data:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,12 @@ from mindwell.config.settings.base import *  # noqa: F403
 from mindwell.config.settings.base import DATA_DIR, DATABASES
 from mindwell.core.tasks import IMMEDIATE_BACKEND, tasks_setting
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    # Imported Question2Answer passwords (tests/importers/q2a/test_hashers.py).
+    "mindwell.importers.q2a.hashers.Q2ABcryptPasswordHasher",
+    "mindwell.importers.q2a.hashers.Q2ASHA1PasswordHasher",
+]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -29,3 +34,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # to that one request; tests that count queries must not depend on the clock. The view
 # counting tests turn it on themselves.
 MINDWELL_VIEW_FLUSH_SECONDS = 0
+
+# The page cache is off; its tests turn it on (tests/core/pagecache/).
+MINDWELL_PAGE_CACHE = False
+# A TEST mirror of the default database, for the read-replica router's tests
+# (tests/core/test_db_router.py). Nothing is routed to it unless a test turns the router on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

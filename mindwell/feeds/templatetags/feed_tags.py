@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mindwell.feeds.channels import LIST_TITLES
 from mindwell.qa.models import Post, PostStatus
@@ -42,21 +43,33 @@ def page_feeds(context: template.Context) -> list[dict[str, str]]:
     feeds: list[dict[str, str]] = []
     category, tag, question = context.get("category"), context.get("tag"), context.get("question")
     if url_name in LIST_PAGES:
-        feeds.append(_pair("list", LIST_TITLES[sort], sort=sort))
+        feeds.append(_pair("list", str(LIST_TITLES[sort]), sort=sort))
     elif url_name == "category-detail" and category is not None:
-        title = f"{LIST_TITLES[sort]} in {category.name}"
+        title = gettext("%(list)s in %(name)s") % {"list": LIST_TITLES[sort], "name": category.name}
         feeds.append(_pair("category", title, sort_query, slug=category.slug))
     elif url_name == "tag-detail" and tag is not None:
-        title = f"{LIST_TITLES[sort]} tagged {tag.name}"
+        title = gettext("%(list)s tagged %(name)s") % {"list": LIST_TITLES[sort], "name": tag.name}
         feeds.append(_pair("tag", title, sort_query, name=tag.name))
     elif url_name in QUESTION_PAGES and isinstance(question, Post):
         if question.status == PostStatus.PUBLISHED:
-            feeds.append(_pair("question", f"Answers to “{question.title}”", pk=question.pk))
+            feeds.append(
+                _pair(
+                    "question",
+                    gettext("Answers to “%(title)s”") % {"title": question.title},
+                    pk=question.pk,
+                )
+            )
     elif url_name == "search" and request is not None:
         query = " ".join(request.GET.get("q", "").split())
         if query:
-            feeds.append(_pair("search", f"Search results for “{query}”", urlencode({"q": query})))
-    site_feed = _pair("list", LIST_TITLES["recent"], sort="recent")
+            feeds.append(
+                _pair(
+                    "search",
+                    gettext("Search results for “%(query)s”") % {"query": query},
+                    urlencode({"q": query}),
+                )
+            )
+    site_feed = _pair("list", str(LIST_TITLES["recent"]), sort="recent")
     if site_feed not in feeds:  # every page offers the site's feed of new questions
         feeds.append(site_feed)
     return feeds

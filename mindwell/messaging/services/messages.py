@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import PermissionDenied
 from mindwell.core.markdown import render_markdown
@@ -29,7 +30,7 @@ def message_send(*, sender: Any, recipient: Any, body: str, ip: str | None = Non
         user=sender,
         body=body,
         ip=ip,
-        label="message",
+        label=gettext("message"),
         maximum=permissions.MESSAGE_MAX_LENGTH,
     )
     first_id, second_id = _pair(sender, recipient)
@@ -43,13 +44,15 @@ def message_send(*, sender: Any, recipient: Any, body: str, ip: str | None = Non
             user=sender,
             key="new",
             limit=permissions.NEW_CONVERSATIONS_PER_HOUR,
-            done=f"started {permissions.NEW_CONVERSATIONS_PER_HOUR} new conversations",
+            done=gettext("started %(NEW_CONVERSATIONS_PER_HOUR)s new conversations")
+            % {"NEW_CONVERSATIONS_PER_HOUR": permissions.NEW_CONVERSATIONS_PER_HOUR},
         )
     count_towards_limit(
         user=sender,
         key="send",
         limit=permissions.MESSAGES_PER_HOUR,
-        done=f"sent {permissions.MESSAGES_PER_HOUR} private messages",
+        done=gettext("sent %(MESSAGES_PER_HOUR)s private messages")
+        % {"MESSAGES_PER_HOUR": permissions.MESSAGES_PER_HOUR},
     )
     now = timezone.now()
     with transaction.atomic():

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.messaging import permissions
@@ -49,7 +50,7 @@ def report_create(
     if refusal:
         raise PermissionDenied(refusal)
     if reason not in ReportReason.values:
-        raise ServiceError("Please choose a reason from the list.", field="reason")
+        raise ServiceError(gettext("Please choose a reason from the list."), field="reason")
     note = clean_text(note)
     if len(note) > NOTE_MAX_LENGTH:
         raise ServiceError(
@@ -80,14 +81,14 @@ def report_create(
 
 def _check_moderator(moderator: Any) -> None:
     if not permissions.can_handle_reports(moderator):
-        raise PermissionDenied("Only moderators can read reports on private messages.")
+        raise PermissionDenied(gettext("Only moderators can read reports on private messages."))
 
 
 def reported_conversation_open(*, report: Report, moderator: Any) -> Conversation:
     """The conversation a reported message is in, for a moderator, logged as read."""
     _check_moderator(moderator)
     if report.message_id is None:
-        raise ServiceError("This report is about a wall post, not a private conversation.")
+        raise ServiceError(gettext("This report is about a wall post, not a private conversation."))
     message = Message.objects.select_related("conversation").get(pk=report.message_id)
     audit_write(
         actor=moderator,
@@ -112,12 +113,12 @@ def report_handle(
     reports were settled."""
     _check_moderator(moderator)
     if outcome not in ReportOutcome.values:
-        raise ServiceError("Please choose whether to uphold or dismiss the report.")
+        raise ServiceError(gettext("Please choose whether to uphold or dismiss the report."))
     note = clean_text(note)[:NOTE_MAX_LENGTH]
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if not report.is_open:
-            raise ServiceError("This report has already been settled.")
+            raise ServiceError(gettext("This report has already been settled."))
         same = Report.objects.filter(same_target(report), handled_at__isnull=True)
         reports_changed()
         settled = same.update(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.core.markdown import render_markdown
@@ -24,14 +25,15 @@ def wall_post_create(*, author: Any, owner: Any, body: str, ip: str | None = Non
         user=author,
         body=body,
         ip=ip,
-        label="wall post",
+        label=gettext("wall post"),
         maximum=permissions.WALL_POST_MAX_LENGTH,
     )
     count_towards_limit(
         user=author,
         key="wall",
         limit=permissions.WALL_POSTS_PER_HOUR,
-        done=f"written {permissions.WALL_POSTS_PER_HOUR} wall posts",
+        done=gettext("written %(WALL_POSTS_PER_HOUR)s wall posts")
+        % {"WALL_POSTS_PER_HOUR": permissions.WALL_POSTS_PER_HOUR},
     )
     with transaction.atomic():
         post = WallPost(
@@ -49,7 +51,9 @@ def wall_post_create(*, author: Any, owner: Any, body: str, ip: str | None = Non
 def wall_post_delete(*, post: WallPost, user: Any) -> None:
     """The owner of the wall, or the writer, removes the post for good."""
     if not permissions.can_delete_wall_post(user, post):
-        raise PermissionDenied("Only the wall’s owner and the writer can delete this post.")
+        raise PermissionDenied(
+            gettext("Only the wall’s owner and the writer can delete this post.")
+        )
     post.delete()
 
 
@@ -59,7 +63,7 @@ def wall_post_set_hidden(
     """Hide a wall post from everyone but moderators, or show it again; one audit entry
     (hide or reshow, with the wall post's id in the detail: it is not a forum post)."""
     if not permissions.can_hide_wall_posts(moderator):
-        raise PermissionDenied("Only moderators can hide wall posts.")
+        raise PermissionDenied(gettext("Only moderators can hide wall posts."))
     status = WallPostStatus.HIDDEN if hidden else WallPostStatus.PUBLISHED
     with transaction.atomic():
         post = WallPost.objects.select_for_update().get(pk=post.pk)

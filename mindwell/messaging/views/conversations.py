@@ -39,7 +39,7 @@ def _messages_gate(request: HttpRequest) -> HttpResponse | None:
     if denied is not None:
         return denied
     if not permissions.can_open_messages(request.user):
-        return refuse(request, permissions.MESSAGES_OFF)
+        return refuse(request, str(permissions.MESSAGES_OFF))
     return None
 
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.messaging import permissions, selectors
@@ -19,7 +20,9 @@ from mindwell.moderation.views.common import refuse
 from mindwell.qa.pagination import PageRequest
 from mindwell.qa.views.common import apply_service_error
 
-THANKS = "Thank you. Moderators will look at your report; the writer is not told who made it."
+THANKS = gettext_lazy(
+    "Thank you. Moderators will look at your report; the writer is not told who made it."
+)
 
 
 def report_message(request: HttpRequest, pk: int) -> HttpResponse:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mindwell.accounts.views_profile import profile_context
@@ -42,7 +43,7 @@ def wall_post(request: HttpRequest, username: str) -> HttpResponse:
             status = apply_service_error(form, error)
         else:
             remember_risk(request, post.risk_level)
-            messages.success(request, "Your wall post is up.")
+            messages.success(request, gettext("Your wall post is up."))
             return HttpResponseRedirect(_wall_url(owner))
     context = profile_context(request, owner, tab="wall")
     context.update(wall_form=form, **composer_context(request))
@@ -69,7 +70,7 @@ def wall_post_remove(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "The wall post is deleted.")
+        messages.success(request, gettext("The wall post is deleted."))
     return HttpResponseRedirect(_wall_url(post.owner))
 
 

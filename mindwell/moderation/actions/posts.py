@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.moderation.actions.base import PostAction
 from mindwell.moderation.models import AuditAction, FlagStatus
@@ -30,7 +31,7 @@ class Approve(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status != PostStatus.QUEUED:
-            return "Only a post waiting for approval can be approved."
+            return gettext("Only a post waiting for approval can be approved.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -54,7 +55,7 @@ class Reject(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status != PostStatus.QUEUED:
-            return "Only a post waiting for approval can be rejected."
+            return gettext("Only a post waiting for approval can be rejected.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -73,7 +74,7 @@ class Hide(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status not in (PostStatus.PUBLISHED, PostStatus.QUEUED):
-            return "This post is already hidden or deleted."
+            return gettext("This post is already hidden or deleted.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -90,7 +91,7 @@ class Reshow(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status != PostStatus.HIDDEN:
-            return "Only a hidden post can be shown again."
+            return gettext("Only a hidden post can be shown again.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -109,7 +110,7 @@ class Delete(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status == PostStatus.DELETED:
-            return "This post is already deleted."
+            return gettext("This post is already deleted.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -126,7 +127,7 @@ class Restore(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.status != PostStatus.DELETED:
-            return "Only a deleted post can be restored."
+            return gettext("Only a deleted post can be restored.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -146,9 +147,9 @@ class UpholdFlags(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.flag_count == 0:
-            return "This post has no open flags."
+            return gettext("This post has no open flags.")
         if post.status == PostStatus.DELETED:
-            return "This post is deleted."
+            return gettext("This post is deleted.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -169,7 +170,7 @@ class DismissFlags(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.flag_count == 0:
-            return "This post has no open flags."
+            return gettext("This post has no open flags.")
         return None
 
     def perform(self) -> dict[str, Any]:

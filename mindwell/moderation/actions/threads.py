@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.moderation.actions.base import PostAction
@@ -33,15 +34,17 @@ def parse_question_ref(value: Any) -> int | None:
 def other_question(value: Any, *, field: str, current: Post) -> Post:
     pk = parse_question_ref(value)
     if pk is None:
-        raise ServiceError("Please give the other question’s number or its address.", field=field)
+        raise ServiceError(
+            gettext("Please give the other question’s number or its address."), field=field
+        )
     target = Post.objects.filter(pk=pk, kind=PostKind.QUESTION).first()
     if target is None or target.status == PostStatus.DELETED:
-        raise ServiceError(f"There is no question number {pk}.", field=field)
+        raise ServiceError(gettext("There is no question number %(pk)s.") % {"pk": pk}, field=field)
     if target.pk == current.pk:
-        raise ServiceError("A question cannot be a duplicate of itself.", field=field)
+        raise ServiceError(gettext("A question cannot be a duplicate of itself."), field=field)
     if target.duplicate_of_id == current.pk:
         raise ServiceError(
-            "That question is already closed as a duplicate of this one.", field=field
+            gettext("That question is already closed as a duplicate of this one."), field=field
         )
     return target
 
@@ -58,16 +61,16 @@ class Close(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if post.is_closed:
-            return "This question is already closed."
+            return gettext("This question is already closed.")
         if post.status == PostStatus.DELETED:
-            return "This question is deleted."
+            return gettext("This question is deleted.")
         return None
 
     def check_state(self) -> None:
         super().check_state()
         if not self.params.get("duplicate_of") and not self.reason:
             raise ServiceError(
-                "Please give a reason for closing, or the question this one duplicates.",
+                gettext("Please give a reason for closing, or the question this one duplicates."),
                 field="reason",
             )
 
@@ -96,7 +99,7 @@ class Reopen(PostAction):
     @classmethod
     def refusal(cls, post: Post) -> str | None:
         if not post.is_closed:
-            return "This question is open."
+            return gettext("This question is open.")
         return None
 
     def perform(self) -> dict[str, Any]:
@@ -117,7 +120,7 @@ class LockComments(PostAction):
 
     @classmethod
     def refusal(cls, post: Post) -> str | None:
-        return "Comments are already locked here." if post.comments_locked else None
+        return gettext("Comments are already locked here.") if post.comments_locked else None
 
     def perform(self) -> dict[str, Any]:
         self.post.comments_locked = True
@@ -135,7 +138,7 @@ class UnlockComments(PostAction):
 
     @classmethod
     def refusal(cls, post: Post) -> str | None:
-        return None if post.comments_locked else "Comments are not locked here."
+        return None if post.comments_locked else gettext("Comments are not locked here.")
 
     def perform(self) -> dict[str, Any]:
         self.post.comments_locked = False
@@ -168,14 +171,16 @@ class Move(PostAction):
 
     @classmethod
     def refusal(cls, post: Post) -> str | None:
-        return "This question is deleted." if post.status == PostStatus.DELETED else None
+        return gettext("This question is deleted.") if post.status == PostStatus.DELETED else None
 
     def perform(self) -> dict[str, Any]:
         post = self.post
         old = post.category
         new = check_category(self.params.get("category"))
         if new == old:
-            raise ServiceError("The question is already in that category.", field="category")
+            raise ServiceError(
+                gettext("The question is already in that category."), field="category"
+            )
         # A category counts published questions only (and its ancestors count them too).
         if post.status == PostStatus.PUBLISHED:
             category_count_add(category=old, delta=-1)
@@ -204,14 +209,14 @@ class Retag(PostAction):
 
     @classmethod
     def refusal(cls, post: Post) -> str | None:
-        return "This question is deleted." if post.status == PostStatus.DELETED else None
+        return gettext("This question is deleted.") if post.status == PostStatus.DELETED else None
 
     def perform(self) -> dict[str, Any]:
         post = self.post
         before = sorted(t.name for t in post.tags.all())
         names = parse_tags(self.params.get("tags") or "", site=SiteSettings.current())
         if sorted(names) == before:
-            raise ServiceError("Those are already the question’s tags.", field="tags")
+            raise ServiceError(gettext("Those are already the question’s tags."), field="tags")
         tags_attach(question=post, names=names, count=post.status == PostStatus.PUBLISHED)
         search_index_post(post.pk)  # the thread is indexed with its tags
         _revision(
@@ -240,7 +245,7 @@ class Merge(PostAction):
 
     @classmethod
     def refusal(cls, post: Post) -> str | None:
-        return "This question is deleted." if post.status == PostStatus.DELETED else None
+        return gettext("This question is deleted.") if post.status == PostStatus.DELETED else None
 
     def perform(self) -> dict[str, Any]:
         duplicate = self.post

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.moderation.actions.base import UserAction
@@ -33,7 +34,7 @@ def _days(params: dict[str, Any]) -> int:
     except (TypeError, ValueError):
         days = 0
     if days not in dict(DURATION_CHOICES):
-        raise ServiceError("Please choose how long the restriction lasts.", field="days")
+        raise ServiceError(gettext("Please choose how long the restriction lasts."), field="days")
     return days
 
 
@@ -48,7 +49,9 @@ class Suspend(UserAction):
 
     @classmethod
     def refusal(cls, member: Any) -> str | None:
-        return "This member is blocked; lift the block first." if member.is_blocked else None
+        return (
+            gettext("This member is blocked; lift the block first.") if member.is_blocked else None
+        )
 
     def perform(self) -> dict[str, Any]:
         days = _days(self.params)
@@ -68,7 +71,9 @@ class Silence(UserAction):
 
     @classmethod
     def refusal(cls, member: Any) -> str | None:
-        return "This member is blocked; lift the block first." if member.is_blocked else None
+        return (
+            gettext("This member is blocked; lift the block first.") if member.is_blocked else None
+        )
 
     def perform(self) -> dict[str, Any]:
         days = _days(self.params)
@@ -89,7 +94,7 @@ class Block(UserAction):
 
     @classmethod
     def refusal(cls, member: Any) -> str | None:
-        return "This member is already blocked." if member.is_blocked else None
+        return gettext("This member is already blocked.") if member.is_blocked else None
 
     def perform(self) -> dict[str, Any]:
         self.member.blocked_at = timezone.now()
@@ -107,7 +112,7 @@ class Lift(UserAction):
     def refusal(cls, member: Any) -> str | None:
         if member.is_blocked or member.is_suspended() or member.is_silenced():
             return None
-        return "This member has no restrictions to lift."
+        return gettext("This member has no restrictions to lift.")
 
     def perform(self) -> dict[str, Any]:
         member = self.member
@@ -147,7 +152,7 @@ class HideAll(UserAction):
             .order_by("pk")
         )
         if not posts:
-            raise ServiceError("This member has no visible posts to hide.")
+            raise ServiceError(gettext("This member has no visible posts to hide."))
         for post in posts:
             post_set_status(post=post, status=PostStatus.HIDDEN)
         ids = [post.pk for post in posts]

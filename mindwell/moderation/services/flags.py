@@ -8,6 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.core.errors import PermissionDenied, ServiceError
 from mindwell.moderation import permissions
@@ -26,24 +27,33 @@ from mindwell.qa.validation import clean_text
 from mindwell.siteconfig.models import SiteSettings
 
 NOTE_MAX_LENGTH = 500
-ALREADY_FLAGGED = "You have already flagged this post; the moderators will look at it."
+ALREADY_FLAGGED = gettext_lazy(
+    "You have already flagged this post; the moderators will look at it."
+)
 
 
 def _check_flag_input(*, reason: str, harmful_kind: str, note: str) -> tuple[str, str]:
     if reason not in FlagReason.values:
-        raise ServiceError("Please choose why you are flagging this post.", field="reason")
+        raise ServiceError(gettext("Please choose why you are flagging this post."), field="reason")
     if reason == FlagReason.HARMFUL:
         if harmful_kind not in HarmfulAdviceKind.values:
-            raise ServiceError("Please say what makes the advice harmful.", field="harmful_kind")
+            raise ServiceError(
+                gettext("Please say what makes the advice harmful."), field="harmful_kind"
+            )
     else:
         harmful_kind = ""
     if len(note) > NOTE_MAX_LENGTH:
         raise ServiceError(
-            f"The note is too long: {len(note):,} characters, the most is {NOTE_MAX_LENGTH}.",
+            (
+                gettext(
+                    "The note is too long: %(len)s characters, the most is %(NOTE_MAX_LENGTH)s."
+                )
+                % {"len": f"{len(note):,}", "NOTE_MAX_LENGTH": NOTE_MAX_LENGTH}
+            ),
             field="note",
         )
     if reason == FlagReason.OTHER and not note:
-        raise ServiceError("Please tell the moderators what is wrong.", field="note")
+        raise ServiceError(gettext("Please tell the moderators what is wrong."), field="note")
     return harmful_kind, note
 
 
@@ -95,7 +105,7 @@ def flag_create(
 def _raise_safety_case(*, post: Post, note: str) -> None:
     from mindwell.safety.services import case_raise
 
-    phrase = note or FlagReason.AT_RISK.label
+    phrase = note or str(FlagReason.AT_RISK.label)
     case_raise(
         post=post,
         level="crisis",

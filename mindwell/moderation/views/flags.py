@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.ratelimit import client_ip
@@ -18,7 +19,7 @@ from mindwell.moderation.views.common import safe_next
 from mindwell.qa.models import Post
 from mindwell.qa.views.common import apply_service_error, wants_json
 
-THANKS = "Thank you for flagging this post. The moderators will look at it."
+THANKS = gettext_lazy("Thank you for flagging this post. The moderators will look at it.")
 THANKS_AT_RISK = (
     "Thank you for telling us. The safety team has been alerted and will look at this post "
     "as soon as possible. If someone is in immediate danger, please contact emergency services."

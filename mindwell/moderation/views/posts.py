@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -18,7 +19,9 @@ from mindwell.moderation.views.common import refuse, safe_next
 from mindwell.qa.models import Post, PostStatus
 from mindwell.qa.views.common import apply_service_error
 
-MODERATORS_ONLY = "This page is for moderators. Please log in with a moderator account."
+MODERATORS_ONLY = gettext_lazy(
+    "This page is for moderators. Please log in with a moderator account."
+)
 
 
 def post_tools(request: HttpRequest, pk: int) -> HttpResponse:
@@ -30,7 +33,7 @@ def post_tools(request: HttpRequest, pk: int) -> HttpResponse:
     if post is None:
         raise Http404("No such post.")
     if not permissions.can_use_post_tools(request.user, post):
-        return refuse(request, MODERATORS_ONLY)
+        return refuse(request, str(MODERATORS_ONLY))
     return _render_tools(request, pk, post=post)
 
 
@@ -43,7 +46,7 @@ def post_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if not permissions.can_use_post_tools(request.user, post):
         # Nothing here for them: say what this action needs, without the tools page.
         refusal = permissions.post_action_refusal(request.user, action_class.permission, post)
-        return refuse(request, refusal or MODERATORS_ONLY)
+        return refuse(request, refusal or str(MODERATORS_ONLY))
     form = ActionForm(request.POST, action=action_class)
     refusal = permissions.post_action_refusal(request.user, action_class.permission, post)
     if refusal:

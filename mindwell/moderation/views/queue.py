@@ -3,13 +3,14 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from mindwell.moderation import permissions
 from mindwell.moderation.selectors import flagged_posts, queue_counts, queued_posts
 from mindwell.moderation.views.common import moderators_only
 
 PAGE_SIZE = 25
-TABS = {"waiting": "Waiting for approval", "flagged": "Flagged"}
+TABS = {"waiting": gettext_lazy("Waiting for approval"), "flagged": gettext_lazy("Flagged")}
 
 
 @moderators_only

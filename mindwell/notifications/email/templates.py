@@ -15,21 +15,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template import Context, Engine, engines
+from django.utils.translation import gettext_lazy
 
 from mindwell.notifications.models import EventType
 
 DIGEST = "digest"
 MAILING = "mailing"
 
-TEMPLATE_NAMES: dict[str, str] = {
+TEMPLATE_NAMES: dict[str, Any] = {
     **{
         str(event): f"Notification: {event.label}"
         for event in EventType
         # Announcements are mass mailings (MAILING), not notifications.
         if str(event) != "announcements"
     },
-    DIGEST: "Daily and weekly digest",
-    MAILING: "Mass mailing (announcement)",
+    DIGEST: gettext_lazy("Daily and weekly digest"),
+    MAILING: gettext_lazy("Mass mailing (announcement)"),
 }
 
 _FOLDER = "notifications/email"

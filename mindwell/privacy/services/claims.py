@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -41,17 +42,23 @@ def claim_request(*, user: Any, post: Post, ip: str | None, site_url: str) -> No
     """Send a claim link to the post's address, if it has one. Says nothing either way: the
     caller shows SENT_MESSAGE in every case."""
     if not permissions.can_claim(user, post):
-        raise PermissionDenied("This post cannot be claimed.")
+        raise PermissionDenied(gettext("This post cannot be claimed."))
     over_member = not ratelimit.hit(
-        f"privacy-claim:{user.pk}", limit=REQUESTS_PER_MEMBER_PER_HOUR, window_seconds=3600
+        f"privacy-claim:{user.pk}",
+        limit=REQUESTS_PER_MEMBER_PER_HOUR,
+        window_seconds=3600,
     )
     over_ip = bool(ip) and not ratelimit.hit(
-        f"privacy-claim-ip:{ip}", limit=REQUESTS_PER_IP_PER_HOUR, window_seconds=3600
+        f"privacy-claim-ip:{ip}",
+        limit=REQUESTS_PER_IP_PER_HOUR,
+        window_seconds=3600,
     )
     if over_member or over_ip:
         raise RateLimited(
-            "You have asked for several claim links in the last hour. Please wait an hour and "
-            "try again."
+            gettext(
+                "You have asked for several claim links in the last hour. Please wait an hour and "
+                "try again."
+            )
         )
     row = Post.objects.filter(pk=post.pk).values("author_id", "pseudonym_id", "anon_email").first()
     if row is None or row["author_id"] is not None or row["pseudonym_id"] is not None:
@@ -75,13 +82,17 @@ def claim_check(*, user: Any, token: str) -> Post:
     claim = read_claim_token(token)
     if claim is None:
         raise ServiceError(
-            "This link is not valid or has expired (links work for three days). Please ask "
-            "for a new one from the post."
+            gettext(
+                "This link is not valid or has expired (links work for three days). Please ask "
+                "for a new one from the post."
+            )
         )
     if claim.user_id != user.pk:
         raise PermissionDenied(
-            "This link was sent for another account. Please log in as the member who asked "
-            "for it, then open the link again."
+            gettext(
+                "This link was sent for another account. Please log in as the member who asked "
+                "for it, then open the link again."
+            )
         )
     return _claimable(
         Post.objects.select_related("question").filter(pk=claim.post_id).first(), claim
@@ -90,11 +101,11 @@ def claim_check(*, user: Any, token: str) -> Post:
 
 def _claimable(post: Post | None, claim: ClaimToken) -> Post:
     if post is None or post.status == PostStatus.DELETED:
-        raise ServiceError("This post no longer exists, so it cannot be claimed.")
+        raise ServiceError(gettext("This post no longer exists, so it cannot be claimed."))
     if post.author_id is not None or post.pseudonym_id is not None:
-        raise ServiceError("This post already belongs to an account.")
+        raise ServiceError(gettext("This post already belongs to an account."))
     if not post.anon_email or email_digest(post.anon_email) != claim.digest:
-        raise ServiceError("This post can no longer be claimed with this link.")
+        raise ServiceError(gettext("This post can no longer be claimed with this link."))
     return post
 
 

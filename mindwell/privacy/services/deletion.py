@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -32,11 +33,15 @@ def check_password(*, user: Any, password: str) -> None:
         f"privacy-password:{user.pk}", limit=PASSWORD_TRIES, window_seconds=PASSWORD_WINDOW_SECONDS
     ):
         raise RateLimited(
-            "Too many wrong passwords. Please wait fifteen minutes and try again; your choice "
-            "is kept below."
+            gettext(
+                "Too many wrong passwords. Please wait fifteen minutes and try again; your choice "
+                "is kept below."
+            )
         )
     if not password or not user.check_password(password):
-        raise ServiceError("That password is not right; please type it again.", field="password")
+        raise ServiceError(
+            gettext("That password is not right; please type it again."), field="password"
+        )
 
 
 def deletion_request(*, user: Any, mode: str, password: str, site_url: str) -> DeletionRequest:
@@ -46,7 +51,7 @@ def deletion_request(*, user: Any, mode: str, password: str, site_url: str) -> D
     if refusal:
         raise PermissionDenied(refusal)
     if mode not in DeletionMode.values:
-        raise ServiceError("Please choose what happens to your posts.", field="mode")
+        raise ServiceError(gettext("Please choose what happens to your posts."), field="mode")
     check_password(user=user, password=password)
     now = timezone.now()
     try:
@@ -56,7 +61,7 @@ def deletion_request(*, user: Any, mode: str, password: str, site_url: str) -> D
             )
     except IntegrityError:
         raise ServiceError(
-            "Your account is already due to be deleted; you can cancel that below."
+            gettext("Your account is already due to be deleted; you can cancel that below.")
         ) from None
     email = user.email
     context = {
@@ -79,7 +84,9 @@ def deletion_cancel(*, deletion: DeletionRequest) -> DeletionRequest:
     with transaction.atomic():
         deletion = DeletionRequest.objects.select_for_update().get(pk=deletion.pk)
         if deletion.executed_at is not None:
-            raise ServiceError("This account has already been deleted; it cannot be brought back.")
+            raise ServiceError(
+                gettext("This account has already been deleted; it cannot be brought back.")
+            )
         if deletion.cancelled_at is None:
             deletion.cancelled_at = timezone.now()
             deletion.save(update_fields=["cancelled_at"])
@@ -94,7 +101,9 @@ def deletion_for_cancel_link(token: str) -> DeletionRequest:
     )
     if deletion is None:
         raise ServiceError(
-            "This link is not valid (it may be incomplete). Please copy the whole link from "
-            "the email, or log in and cancel from your privacy page."
+            gettext(
+                "This link is not valid (it may be incomplete). Please copy the whole link from "
+                "the email, or log in and cancel from your privacy page."
+            )
         )
     return deletion

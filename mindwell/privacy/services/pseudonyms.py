@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.privacy.models import Pseudonym
@@ -33,7 +34,7 @@ def pseudonym_for(*, user: Any) -> Pseudonym:
             continue
         remember_pseudonym(user, pseudonym.pk)
         return pseudonym
-    raise ServiceError("No anonymous name could be chosen just now; please post again.")
+    raise ServiceError(gettext("No anonymous name could be chosen just now; please post again."))
 
 
 def anonymous_post_fields(*, user: Any) -> dict[str, Any]:

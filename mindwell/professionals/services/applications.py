@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -82,10 +83,10 @@ def application_submit(
 
 def _check_fields(application: ProfessionalApplication, *, today: datetime.date) -> None:
     if application.profession == Profession.OTHER and not application.profession_other:
-        raise ServiceError("Please name your profession.", field="profession_other")
+        raise ServiceError(gettext("Please name your profession."), field="profession_other")
     if application.expires_on <= today:
         raise ServiceError(
-            "The licence must still be valid tomorrow; please give its expiry date.",
+            gettext("The licence must still be valid tomorrow; please give its expiry date."),
             field="expires_on",
         )
     try:
@@ -105,11 +106,13 @@ def application_withdraw(*, user: Any, application_id: int) -> ProfessionalAppli
             .first()
         )
         if application is None:
-            raise ServiceError("There is no such application of yours.")
+            raise ServiceError(gettext("There is no such application of yours."))
         if not application.is_pending:
             raise ServiceError(
-                f"This application is {application.get_status_display()} already, "
-                "so it cannot be withdrawn."
+                gettext(
+                    "This application is %(get_status_display)s already, so it cannot be withdrawn."
+                )
+                % {"get_status_display": application.get_status_display()}
             )
         name = application.document.name or ""
         application.status = ApplicationStatus.WITHDRAWN

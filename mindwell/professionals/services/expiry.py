@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from mindwell.moderation.models import AuditAction
 from mindwell.moderation.services.audit import audit_write
@@ -18,8 +19,8 @@ from mindwell.professionals.models import (
     ProfessionalStatus,
 )
 
-EXPIRED_BEFORE_REVIEW = "The licence expired before the application was reviewed."
-EXPIRED = "The licence expired."
+EXPIRED_BEFORE_REVIEW = gettext_lazy("The licence expired before the application was reviewed.")
+EXPIRED = gettext_lazy("The licence expired.")
 
 
 def applications_expire(
@@ -43,7 +44,7 @@ def applications_expire(
         now = timezone.now()
         for application in applications:
             was = application.status
-            reason = EXPIRED_BEFORE_REVIEW if application.is_pending else EXPIRED
+            reason = str(EXPIRED_BEFORE_REVIEW if application.is_pending else EXPIRED)
             application.status = ApplicationStatus.EXPIRED
             if was == ApplicationStatus.PENDING:
                 application.decided_at = now

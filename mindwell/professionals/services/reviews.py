@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
@@ -25,7 +26,7 @@ from mindwell.professionals.models import (
     ProfessionalStatus,
 )
 
-REASON_NEEDED = "Please give a reason; the member will see it."
+REASON_NEEDED = gettext_lazy("Please give a reason; the member will see it.")
 
 
 def _locked(application_id: int, *, reviewer: Any) -> ProfessionalApplication:
@@ -37,7 +38,7 @@ def _locked(application_id: int, *, reviewer: Any) -> ProfessionalApplication:
         .first()
     )
     if application is None:
-        raise ServiceError("There is no such application.")
+        raise ServiceError(gettext("There is no such application."))
     refusal = permissions.review_refusal(reviewer, application.user)
     if refusal:
         raise PermissionDenied(refusal)
@@ -48,8 +49,10 @@ def _require_pending(application: ProfessionalApplication) -> None:
     if not application.is_pending:
         by = f" by {application.decided_by}" if application.decided_by_id else ""
         raise ServiceError(
-            f"This application was {application.get_status_display()}{by} already; "
-            "nothing was changed."
+            gettext(
+                "This application was %(get_status_display)s%(by)s already; nothing was changed."
+            )
+            % {"get_status_display": application.get_status_display(), "by": by}
         )
 
 
@@ -94,7 +97,7 @@ def application_approve(
         valid_until = expires_on or stated
         if valid_until < today:
             raise ServiceError(
-                "That expiry date has passed; a licence must be valid to be approved.",
+                gettext("That expiry date has passed; a licence must be valid to be approved."),
                 field="expires_on",
             )
         application.expires_on = valid_until
@@ -141,8 +144,11 @@ def application_revoke(
         application = _locked(application_id, reviewer=reviewer)
         if application.status != ApplicationStatus.APPROVED:
             raise ServiceError(
-                f"This application is {application.get_status_display()}, not approved; "
-                "there is nothing to revoke."
+                gettext(
+                    "This application is %(get_status_display)s, not approved; there is "
+                    "nothing to revoke."
+                )
+                % {"get_status_display": application.get_status_display()}
             )
         _decide(application, reviewer=reviewer, status=ApplicationStatus.REVOKED, reason=reason)
         ProfessionalStatus.objects.filter(application=application).delete()

@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -18,7 +19,9 @@ from mindwell.professionals.models import ProfessionalApplication
 from mindwell.professionals.services import application_submit, application_withdraw
 from mindwell.qa.views.common import apply_service_error, status_for
 
-SENT = "Thank you. Your application is waiting for review; you will see the decision here."
+SENT = gettext_lazy(
+    "Thank you. Your application is waiting for review; you will see the decision here."
+)
 CHOOSE_AGAIN = (
     "For your privacy the document you chose was not kept; please choose it again before sending."
 )
@@ -26,7 +29,7 @@ CHOOSE_AGAIN = (
 
 def apply(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        messages.info(request, "Please log in to apply as a licensed professional.")
+        messages.info(request, gettext("Please log in to apply as a licensed professional."))
         return redirect_to_login(reverse("professionals:apply"))
     if request.method != "POST":
         return _render(request, ApplicationForm())
@@ -73,5 +76,5 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         application_withdraw(user=request.user, application_id=pk)
     except ServiceError as error:
         return _render(request, ApplicationForm(), status=status_for(error), error=error.message)
-    messages.success(request, "Your application is withdrawn, and its document deleted.")
+    messages.success(request, gettext("Your application is withdrawn, and its document deleted."))
     return HttpResponseRedirect(reverse("professionals:apply"))

@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import ServiceError
@@ -29,11 +30,14 @@ from mindwell.professionals.services import (
 from mindwell.qa.views.common import apply_service_error
 
 PAGE_SIZE = 20
-TABS = {"pending": "Waiting for review", "verified": "Verified professionals"}
+TABS = {
+    "pending": gettext_lazy("Waiting for review"),
+    "verified": gettext_lazy("Verified professionals"),
+}
 DONE = {
-    "approve": "Approved: {user} now shows the Licensed professional badge.",
-    "reject": "Rejected: {user} will see your reason on their application page.",
-    "revoke": "Revoked: {user} no longer shows the badge.",
+    "approve": gettext_lazy("Approved: {user} now shows the Licensed professional badge."),
+    "reject": gettext_lazy("Rejected: {user} will see your reason on their application page."),
+    "revoke": gettext_lazy("Revoked: {user} no longer shows the badge."),
 }
 
 View = Callable[..., HttpResponse]

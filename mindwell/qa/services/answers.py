@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
@@ -32,16 +33,16 @@ def answer_create(
     body = check_length(
         body,
         field="body",
-        label="answer",
+        label=gettext("answer"),
         minimum=site.answer_min_length,
         maximum=site.answer_max_length,
     )
     with transaction.atomic():
         question = Post.objects.select_for_update().get(pk=question.pk)
         if question.kind != PostKind.QUESTION or question.status != PostStatus.PUBLISHED:
-            raise ServiceError("This question is no longer open for answers.")
+            raise ServiceError(gettext("This question is no longer open for answers."))
         if question.is_closed:
-            raise ServiceError("This question is closed, so it takes no new answers.")
+            raise ServiceError(gettext("This question is closed, so it takes no new answers."))
         token = check_not_duplicate(submit_token)
         author_fields = check_poster(poster, kind=PostKind.ANSWER, site=site, on=question)
         screening = screen_post(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
@@ -25,18 +26,20 @@ def comment_create(
     body = check_length(
         body,
         field="body",
-        label="comment",
+        label=gettext("comment"),
         minimum=site.comment_min_length,
         maximum=site.comment_max_length,
     )
     with transaction.atomic():
         parent = Post.objects.select_for_update().get(pk=parent.pk)
         if parent.kind not in (PostKind.QUESTION, PostKind.ANSWER):
-            raise ServiceError("Comments go on a question or an answer.")
+            raise ServiceError(gettext("Comments go on a question or an answer."))
         if not parent.thread_is_published():
-            raise ServiceError("This post is no longer open for comments.")
+            raise ServiceError(gettext("This post is no longer open for comments."))
         if parent.comments_locked or (parent.question_id != parent.pk and _question_locked(parent)):
-            raise ServiceError("Comments are locked here, so no new comments can be added.")
+            raise ServiceError(
+                gettext("Comments are locked here, so no new comments can be added.")
+            )
         token = check_not_duplicate(submit_token)
         author_fields = check_poster(poster, kind=PostKind.COMMENT, site=site, on=parent)
         screening = screen_post(

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import PermissionDenied, RateLimited, ServiceError
@@ -61,22 +62,28 @@ def check_poster(
         return {"author_id": poster.user_id, "notify": poster.notify, "author_ip": poster.ip}
     if not permissions.can_post(None, kind, site=site):
         noun = {"Q": "ask a question", "A": "answer", "C": "comment"}[kind]
-        raise PermissionDenied(f"Please log in or register to {noun}.")
+        raise PermissionDenied(gettext("Please log in or register to %(noun)s.") % {"noun": noun})
     email = clean_text(poster.email)
     if email:
         try:
             validate_email(email)
         except ValidationError:
             raise ServiceError(
-                "That email address does not look right; please check it or leave it empty.",
+                gettext(
+                    "That email address does not look right; please check it or leave it empty."
+                ),
                 field="anon_email",
             ) from None
     if poster.ip and not ratelimit.hit(
-        f"anon-post:{poster.ip}", limit=site.anonymous_posts_per_hour, window_seconds=3600
+        f"anon-post:{poster.ip}",
+        limit=site.anonymous_posts_per_hour,
+        window_seconds=3600,
     ):
         raise RateLimited(
-            "Too many posts from your address in the last hour. Please wait a while, or log "
-            "in to keep posting. Your text is still here."
+            gettext(
+                "Too many posts from your address in the last hour. Please wait a while, or log "
+                "in to keep posting. Your text is still here."
+            )
         )
     return {
         "author_id": None,
@@ -113,7 +120,7 @@ def check_content_warning(value: str | None) -> str:
     value = clean_text(value or "")
     if value and value not in ContentWarning.values:
         raise ServiceError(
-            "Please choose a content warning from the list.", field="content_warning"
+            gettext("Please choose a content warning from the list."), field="content_warning"
         )
     return value
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.badges.tasks import enqueue_badge_check
 from mindwell.core.errors import PermissionDenied, ServiceError
@@ -70,7 +71,7 @@ def post_edit(
             new_title = check_length(
                 title if title is not None else post.title,
                 field="title",
-                label="title",
+                label=gettext("title"),
                 minimum=site.title_min_length,
                 maximum=site.title_max_length,
             )
@@ -97,7 +98,7 @@ def post_edit(
             and new_warning == post.content_warning
         )
         if unchanged:
-            raise ServiceError("Nothing was changed, so there is nothing to save.")
+            raise ServiceError(gettext("Nothing was changed, so there is nothing to save."))
         screening = screen_post(
             poster=Poster(user=editor, ip=ip),
             kind=post.kind,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mindwell.core.errors import ServiceError
 from mindwell.core.markdown import render_markdown
@@ -24,12 +25,14 @@ from mindwell.taxonomy.services import tags_attach
 
 def check_category(category_id: int | str | None) -> Category:
     if category_id in (None, ""):
-        raise ServiceError("Please choose a category.", field="category")
+        raise ServiceError(gettext("Please choose a category."), field="category")
     try:
         return Category.objects.get(pk=int(category_id))  # type: ignore[arg-type]
     except (Category.DoesNotExist, ValueError, TypeError):
         raise ServiceError(
-            "That category does not exist (it may have been removed); please choose another.",
+            gettext(
+                "That category does not exist (it may have been removed); please choose another."
+            ),
             field="category",
         ) from None
 
@@ -49,7 +52,7 @@ def question_create(
     title = check_length(
         title,
         field="title",
-        label="title",
+        label=gettext("title"),
         minimum=site.title_min_length,
         maximum=site.title_max_length,
     )
@@ -66,7 +69,7 @@ def question_create(
     if asked_from is not None and (
         asked_from.kind != PostKind.ANSWER or asked_from.status != PostStatus.PUBLISHED
     ):
-        raise ServiceError("The answer you are following up on is no longer available.")
+        raise ServiceError(gettext("The answer you are following up on is no longer available."))
 
     with transaction.atomic():
         token = check_not_duplicate(submit_token)
@@ -106,4 +109,3 @@ def question_create(
 def question_touch(question_id: int) -> None:
     """Record activity on a question thread (used by the lists that sort by activity)."""
     Post.objects.filter(pk=question_id).update(activity_at=timezone.now())
-

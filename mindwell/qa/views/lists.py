@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 
 from mindwell.qa.pagination import KeysetPage, PageRequest
 from mindwell.qa.selectors import SORTS, UNANSWERED_KINDS, activity_page, question_page
@@ -15,23 +16,23 @@ from mindwell.safety.warnings import hidden_warnings_for
 from mindwell.taxonomy.models import Category, Tag
 
 SORT_LABELS = {
-    "recent": "Recent",
-    "hot": "Hot",
-    "active": "Active",
-    "votes": "Most votes",
-    "answers": "Most answers",
-    "views": "Most views",
-    "unanswered": "Unanswered",
+    "recent": gettext_lazy("Recent"),
+    "hot": gettext_lazy("Hot"),
+    "active": gettext_lazy("Active"),
+    "votes": gettext_lazy("Most votes"),
+    "answers": gettext_lazy("Most answers"),
+    "views": gettext_lazy("Most views"),
+    "unanswered": gettext_lazy("Unanswered"),
 }
 
 HEADINGS = {
-    "recent": "Recent questions",
-    "hot": "Hot questions",
-    "active": "Recently active questions",
-    "votes": "Questions with the most votes",
-    "answers": "Questions with the most answers",
-    "views": "Most viewed questions",
-    "unanswered": "Unanswered questions",
+    "recent": gettext_lazy("Recent questions"),
+    "hot": gettext_lazy("Hot questions"),
+    "active": gettext_lazy("Recently active questions"),
+    "votes": gettext_lazy("Questions with the most votes"),
+    "answers": gettext_lazy("Questions with the most answers"),
+    "views": gettext_lazy("Most viewed questions"),
+    "unanswered": gettext_lazy("Unanswered questions"),
 }
 
 
@@ -75,7 +76,7 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     slug = request.GET.get("category", "").strip()
     category = next((c for c in categories if c.slug == slug), None)
     if slug and category is None:
-        messages.info(request, "There is no category with that name, so all are shown.")
+        messages.info(request, gettext("There is no category with that name, so all are shown."))
     name = request.GET.get("tag", "").strip().lower()[:40]
     tag = Tag.objects.filter(name=name).first() if name else None
     if name and tag is None:

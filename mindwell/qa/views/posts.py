@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mindwell.core.errors import PermissionDenied, ServiceError
@@ -90,10 +91,12 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     error, status = "", 200
     try:
         if value is None:
-            raise ServiceError("A vote is up, down or withdrawn.")
+            raise ServiceError(gettext("A vote is up, down or withdrawn."))
         if permissions.is_restricted(request.user):
             # vote_cast checks the post, not the voter: a silenced member may read only.
-            raise PermissionDenied("Your account is restricted at the moment, so you cannot vote.")
+            raise PermissionDenied(
+                gettext("Your account is restricted at the moment, so you cannot vote.")
+            )
         post = vote_cast(user=request.user, post=post, value=value)
     except ServiceError as exc:
         error, status = exc.message, status_for(exc)
@@ -121,10 +124,10 @@ def best_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 raise Http404("No such answer.")
             answer = get_object_or_404(Post, pk=answer_id, kind=PostKind.ANSWER)
             best_answer_select(question=question, answer=answer, user=request.user)
-            messages.success(request, "Best answer selected.")
+            messages.success(request, gettext("Best answer selected."))
             return redirect(answer.get_absolute_url())
         best_answer_unselect(question=question, user=request.user)
-        messages.success(request, "Best answer unselected.")
+        messages.success(request, gettext("Best answer unselected."))
     except PermissionDenied as error:
         # Not theirs to choose (the asker, or select_best_for_others): a refusal, not a slip.
         context = {"message": error.message}
@@ -168,7 +171,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             except ServiceError as error:
                 status = apply_service_error(form, error)
             else:
-                messages.success(request, "Your edit is saved.")
+                messages.success(request, gettext("Your edit is saved."))
                 return redirect(post.get_absolute_url())
     else:
         form = EditForm(
@@ -222,5 +225,5 @@ def _diff(before: str, after: str) -> list[tuple[str, str]]:
 
 def _edit_refusal(request: HttpRequest, post: Post) -> str:
     if not request.user.is_authenticated:
-        return "Please log in again to save this edit."
+        return gettext("Please log in again to save this edit.")
     return permissions.edit_refusal(request.user, post) or "You cannot edit this post."

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from mindwell.core import ratelimit
+from mindwell.core import pagecache, ratelimit
 from mindwell.core.ids import parse_id
 from mindwell.core.markdown import render_markdown
+from mindwell.core.pagecache.holes import per_visitor
 from mindwell.core.ratelimit import client_ip
 from mindwell.moderation.captcha import anonymous_challenge
 from mindwell.qa import permissions
@@ -27,6 +28,7 @@ from mindwell.qa.views.common import (
     submit_post,
 )
 from mindwell.safety import pages as safety_pages
+from mindwell.safety.selectors import thread_posts
 from mindwell.search.similar import related_questions, similar_questions
 from mindwell.siteconfig.models import SiteSettings
 
@@ -76,7 +78,8 @@ def _render_question(
         view_record(question=question, visitor=Visitor.from_request(request))
     context = {
         "thread": thread,
-        "page_token": uuid.uuid4().hex[:24],
+        # Differs per visitor: a hole in a cached page (mindwell.core.pagecache.holes).
+        "page_token": per_visitor("page_token", lambda: uuid.uuid4().hex[:24]),
         "can_comment": permissions.can_post(request.user, PostKind.COMMENT, on=question),
         "question": question,
         "preview_html": preview_html,
@@ -86,6 +89,12 @@ def _render_question(
         **safety_pages.question_context(request, thread),
         "related_questions": related_questions(question),
     }
+    pagecache.note_question(
+        request,
+        question=question,
+        posts=thread_posts(thread),
+        related=context["related_questions"],
+    )
     response = render(request, "qa/question_detail.html", context, status=status)
     flush_after_response(response)
     return response

@@ -129,8 +129,8 @@ def test_anonymous_answer_with_blank_name_shows_anonymous(client, question):
     make_answer(question, poster=Poster(name="   ", ip="10.0.0.1"))
     named = make_answer(question, poster=Poster(name="Sam", ip="10.0.0.2"))
     html = page(client, question)
-    assert '<span class="author anonymous">anonymous</span>' in html
-    assert f'<span class="author anonymous">{named.anon_name}</span>' in html
+    assert '<span class="author anonymous" dir="auto">anonymous</span>' in html
+    assert f'<span class="author anonymous" dir="auto">{named.anon_name}</span>' in html
 
 
 def test_wrong_slug_redirects_permanently_to_canonical_url(client, question):
