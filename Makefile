@@ -12,6 +12,7 @@ export MINDWELL_DATA_DIR ?= $(CURDIR)/.data
 help:
 	@echo "make run   - set up, migrate, load demo content once, serve on http://$(HOST):$(PORT)"
 	@echo "make test  - set up and run the whole test suite"
+	@echo "make bench - load-test the production stack (bench/run.py; BENCH_ARGS=\"--posts 1000000\")"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mindwell needs Python 3.11 or newer")'
@@ -20,7 +21,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.installed
+
+# The browser tests' checkers (axe-core, the Nu Html Checker): package.json; node_modules is
+# never committed. --ignore-scripts: vnu-jar would download a Java of its own; it uses the system's.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility and HTML checks in tests/browser will fail (Debian: apt-get install npm)"; fi
 
 migrate: setup
 	@mkdir -p $(MINDWELL_DATA_DIR)
@@ -46,6 +53,10 @@ test: setup
 	$(BIN)/mypy mindwell
 	$(BIN)/mindwell makemigrations --check --dry-run --settings=mindwell.config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The production stack (gunicorn, PostgreSQL, Redis, nginx) under wrk; see bench/README.md.
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
