@@ -9,8 +9,9 @@ from ninja import Query, Router
 from pydantic import Field
 
 from mindwell.api.auth import MEMBER, READ, READ_SECURITY
-from mindwell.api.errors import not_found, responses
+from mindwell.api.errors import responses
 from mindwell.api.pagination import Page, PageParams, checked, page_of, page_request
+from mindwell.api.routers.common import list_filters
 from mindwell.api.schemas.build import post_brief
 from mindwell.api.schemas.people import ActivityItem, UpdateItem
 from mindwell.follows.selectors import updates_page
@@ -18,7 +19,6 @@ from mindwell.importers.selectors import attributions_for
 from mindwell.qa.pagination import KeysetPage
 from mindwell.qa.selectors import activity_page
 from mindwell.safety.warnings import hidden_warnings_for
-from mindwell.taxonomy.models import Category, Tag
 
 router = Router(tags=["activity"])
 
@@ -48,15 +48,7 @@ def _items(page: KeysetPage) -> list[dict[str, Any]]:
     summary="Every question, answer and comment as posted and edited, newest first",
 )
 def activity(request: HttpRequest, params: Query[ActivityParams]) -> dict:
-    category = tag = None
-    if params.category:
-        category = Category.objects.filter(slug=params.category).first()
-        if category is None:
-            raise not_found("There is no category with that slug.")
-    if params.tag:
-        tag = Tag.objects.filter(name=params.tag.strip().lower()).first()
-        if tag is None:
-            raise not_found("No question has that tag.")
+    category, tag = list_filters(category_slug=params.category, tag_name=params.tag)
     page = activity_page(
         viewer=request.user,
         page=page_request(params),

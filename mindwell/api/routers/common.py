@@ -13,8 +13,26 @@ from mindwell.core.ratelimit import client_ip
 from mindwell.qa.models import Post, PostStatus
 from mindwell.qa.services.common import Poster
 from mindwell.qa.views.common import waiting_message
+from mindwell.taxonomy.models import Category, Tag
 
 MAX_ID = 2**62
+
+
+def list_filters(
+    *, category_slug: str | None, tag_name: str | None
+) -> tuple[Category | None, Tag | None]:
+    """The category and tag a list is filtered by; an unknown one is a 404 (the site drops
+    the filter with a message instead, which a client could not see)."""
+    category = tag = None
+    if category_slug:
+        category = Category.objects.filter(slug=category_slug).first()
+        if category is None:
+            raise not_found("There is no category with that slug.")
+    if tag_name:
+        tag = Tag.objects.filter(name=tag_name.strip().lower()).first()
+        if tag is None:
+            raise not_found("No question has that tag.")
+    return category, tag
 
 
 def visible_post(request: HttpRequest, pk: int, *, kinds: tuple[str, ...] = ()) -> Post:

@@ -12,7 +12,7 @@ from pydantic import Field
 from mindwell.api.auth import READ, READ_SECURITY, WRITE
 from mindwell.api.errors import not_found, responses
 from mindwell.api.pagination import Page, PageParams, checked, page_of, page_request
-from mindwell.api.routers.common import MAX_ID, created, poster, visible_post
+from mindwell.api.routers.common import MAX_ID, created, list_filters, poster, visible_post
 from mindwell.api.schemas.build import question_detail, question_summary
 from mindwell.api.schemas.posts import (
     AnswerIn,
@@ -26,7 +26,6 @@ from mindwell.qa.models import PostKind
 from mindwell.qa.selectors import question_page, question_thread
 from mindwell.qa.services import answer_create, question_create
 from mindwell.safety.warnings import hidden_warnings_for
-from mindwell.taxonomy.models import Category, Tag
 
 router = Router(tags=["questions"])
 
@@ -52,15 +51,7 @@ class ListParams(PageParams):
     summary="List questions",
 )
 def question_list(request: HttpRequest, params: Query[ListParams]) -> dict:
-    category = tag = None
-    if params.category:
-        category = Category.objects.filter(slug=params.category).first()
-        if category is None:
-            raise not_found("There is no category with that slug.")
-    if params.tag:
-        tag = Tag.objects.filter(name=params.tag.strip().lower()).first()
-        if tag is None:
-            raise not_found("No question has that tag.")
+    category, tag = list_filters(category_slug=params.category, tag_name=params.tag)
     page = question_page(
         viewer=request.user,
         page=page_request(params),
