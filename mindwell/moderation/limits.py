@@ -13,6 +13,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext, ngettext
 
 from mindwell.core import ratelimit
 from mindwell.core.errors import RateLimited
@@ -22,17 +23,6 @@ from mindwell.qa.permissions import is_moderator
 CACHE_KEY = "moderation:write-limits:v1"
 WINDOW_SECONDS = 3600
 
-# How each action reads in a refusal: (said to a member, said about an address).
-_NOUNS: dict[str, tuple[str, str]] = {
-    WriteAction.ASK: ("asked {n} question{s}", "{n} question{s} {have} been asked"),
-    WriteAction.ANSWER: ("posted {n} answer{s}", "{n} answer{s} {have} been posted"),
-    WriteAction.COMMENT: ("posted {n} comment{s}", "{n} comment{s} {have} been posted"),
-    WriteAction.EDIT: ("made {n} edit{s}", "{n} edit{s} {have} been made"),
-    WriteAction.VOTE: ("voted {n} time{s}", "{n} vote{s} {have} been cast"),
-    WriteAction.FLAG: ("flagged {n} post{s}", "{n} flag{s} {have} been raised"),
-    WriteAction.REGISTER: ("registered {n} account{s}", "{n} account{s} {have} been registered"),
-    WriteAction.FEEDBACK: ("sent {n} message{s}", "{n} message{s} {have} been sent"),
-}
 # Actions where the person typed something the refused form still holds.
 _TEXT_ACTIONS = {
     WriteAction.ASK,
@@ -87,17 +77,124 @@ def check_write_limit(*, action: str, user: Any = None, ip: str | None = None) -
         raise RateLimited(limit_message(action, per_ip, by_address=True))
 
 
-def limit_message(action: str, limit: int, *, by_address: bool) -> str:
-    member_phrase, address_phrase = _NOUNS.get(
-        action, (f"done “{action}” {{n}} time{{s}}", f"“{action}” was done {{n}} time{{s}}")
+def _member_phrase(action: str, n: int) -> str:
+    """What the member did, as in "You have asked 3 questions in the last hour"."""
+    phrases: dict[str, str] = {
+        WriteAction.ASK: ngettext(
+            "You have asked %(n)s question in the last hour",
+            "You have asked %(n)s questions in the last hour",
+            n,
+        ),
+        WriteAction.ANSWER: ngettext(
+            "You have posted %(n)s answer in the last hour",
+            "You have posted %(n)s answers in the last hour",
+            n,
+        ),
+        WriteAction.COMMENT: ngettext(
+            "You have posted %(n)s comment in the last hour",
+            "You have posted %(n)s comments in the last hour",
+            n,
+        ),
+        WriteAction.EDIT: ngettext(
+            "You have made %(n)s edit in the last hour",
+            "You have made %(n)s edits in the last hour",
+            n,
+        ),
+        WriteAction.VOTE: ngettext(
+            "You have voted %(n)s time in the last hour",
+            "You have voted %(n)s times in the last hour",
+            n,
+        ),
+        WriteAction.FLAG: ngettext(
+            "You have flagged %(n)s post in the last hour",
+            "You have flagged %(n)s posts in the last hour",
+            n,
+        ),
+        WriteAction.REGISTER: ngettext(
+            "You have registered %(n)s account in the last hour",
+            "You have registered %(n)s accounts in the last hour",
+            n,
+        ),
+        WriteAction.FEEDBACK: ngettext(
+            "You have sent %(n)s message in the last hour",
+            "You have sent %(n)s messages in the last hour",
+            n,
+        ),
+    }
+    phrase = phrases.get(
+        action,
+        ngettext(
+            "You have done “%(action)s” %(n)s time in the last hour",
+            "You have done “%(action)s” %(n)s times in the last hour",
+            n,
+        ),
     )
-    words = {"n": limit, "s": "" if limit == 1 else "s", "have": "has" if limit == 1 else "have"}
-    if by_address:
-        done = address_phrase.format(**words)
-        sentence = f"{done[0].upper()}{done[1:]} from your network in the last hour"
-    else:
-        sentence = f"You have {member_phrase.format(**words)} in the last hour"
-    message = f"{sentence}, the most allowed is {limit}. Please wait a while"
+    return phrase % {"n": n, "action": action}
+
+
+def _address_phrase(action: str, n: int) -> str:
+    """What came from the network, as in "3 questions have been asked from your network"."""
+    phrases: dict[str, str] = {
+        WriteAction.ASK: ngettext(
+            "%(n)s question has been asked from your network in the last hour",
+            "%(n)s questions have been asked from your network in the last hour",
+            n,
+        ),
+        WriteAction.ANSWER: ngettext(
+            "%(n)s answer has been posted from your network in the last hour",
+            "%(n)s answers have been posted from your network in the last hour",
+            n,
+        ),
+        WriteAction.COMMENT: ngettext(
+            "%(n)s comment has been posted from your network in the last hour",
+            "%(n)s comments have been posted from your network in the last hour",
+            n,
+        ),
+        WriteAction.EDIT: ngettext(
+            "%(n)s edit has been made from your network in the last hour",
+            "%(n)s edits have been made from your network in the last hour",
+            n,
+        ),
+        WriteAction.VOTE: ngettext(
+            "%(n)s vote has been cast from your network in the last hour",
+            "%(n)s votes have been cast from your network in the last hour",
+            n,
+        ),
+        WriteAction.FLAG: ngettext(
+            "%(n)s flag has been raised from your network in the last hour",
+            "%(n)s flags have been raised from your network in the last hour",
+            n,
+        ),
+        WriteAction.REGISTER: ngettext(
+            "%(n)s account has been registered from your network in the last hour",
+            "%(n)s accounts have been registered from your network in the last hour",
+            n,
+        ),
+        WriteAction.FEEDBACK: ngettext(
+            "%(n)s message has been sent from your network in the last hour",
+            "%(n)s messages have been sent from your network in the last hour",
+            n,
+        ),
+    }
+    phrase = phrases.get(
+        action,
+        ngettext(
+            "“%(action)s” was done %(n)s time from your network in the last hour",
+            "“%(action)s” was done %(n)s times from your network in the last hour",
+            n,
+        ),
+    )
+    return phrase % {"n": n, "action": action}
+
+
+def limit_message(action: str, limit: int, *, by_address: bool) -> str:
+    sentence = _address_phrase(action, limit) if by_address else _member_phrase(action, limit)
     if action in _TEXT_ACTIONS:
-        return f"{message}; your text is kept."
-    return f"{message}, then try again."
+        template = gettext(
+            "%(sentence)s, the most allowed is %(limit)s. Please wait a while; your text is kept."
+        )
+    else:
+        template = gettext(
+            "%(sentence)s, the most allowed is %(limit)s. Please wait a while, then try again."
+        )
+    return template % {"sentence": sentence, "limit": limit}
