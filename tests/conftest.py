@@ -28,6 +28,18 @@ def _seed_reference_data() -> None:
         getattr(importlib.import_module(f"mindwell.{module}"), function)(apps, None)
 
 
+def _empty_sqlite_search_index() -> None:
+    """The flush after a transactional test empties the model tables, but SQLite's FTS5 index
+    is not a model table: rows a test indexed (an import, a live-server test) would outlive
+    their posts and show up in the next test's index."""
+    connection = connections["default"]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        if "search_fts" in connection.introspection.table_names(cursor):
+            cursor.execute("DELETE FROM search_fts")
+
+
 DATA_MIGRATIONS = [
     ("taxonomy.migrations.0002_seed_categories", "seed"),
     ("taxonomy.migrations.0004_support_category_defaults", "apply"),
@@ -61,6 +73,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         if blocker is not None:
             with blocker.unblock():
                 _seed_reference_data()
+                _empty_sqlite_search_index()
                 # Hooks may run in another context than the tests (Playwright switches
                 # greenlets), so this may be a connection of its own: close it, or
                 # PostgreSQL refuses to drop the test database at the end.

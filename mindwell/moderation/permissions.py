@@ -5,6 +5,7 @@ decide by themselves; every answer comes from the one permission policy
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.utils.translation import gettext
@@ -65,12 +66,19 @@ def can_use_post_tools(user: Any, post: Post) -> bool:
         return True
     if post.status != PostStatus.PUBLISHED:
         return False
+    return any(
+        policy.allows(user, permission, post=post) for permission in _tool_permissions(post.kind)
+    )
+
+
+@functools.cache
+def _tool_permissions(kind: str) -> tuple[str, ...]:
+    """The policy actions behind the post tools for a post of `kind`, each once (several
+    tools share one, and a page asks this for every post)."""
     from mindwell.moderation.actions import POST_ACTIONS  # the actions import this module
 
-    return any(
-        post.kind in action.kinds and policy.allows(user, action.permission, post=post)
-        for action in POST_ACTIONS.values()
-    )
+    found = (action.permission for action in POST_ACTIONS.values() if kind in action.kinds)
+    return tuple(dict.fromkeys(found))
 
 
 def sanction_refusal(actor: Any, member: Any, action: str | None = None) -> str | None:
@@ -107,4 +115,9 @@ def flag_refusal(user: Any, post: Post) -> str | None:
 
 
 def can_flag(user: Any, post: Post) -> bool:
-    return flag_refusal(user, post) is None
+    """flag_refusal(...) is None, without the refusal's words (asked for every post of a page)."""
+    if user is None or not user.is_authenticated or qa_permissions.is_restricted(user):
+        return False
+    if post.status == PostStatus.DELETED or qa_permissions.is_writer(user, post):
+        return False
+    return policy.allows(user, Action.FLAG, post=post)

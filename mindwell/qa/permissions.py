@@ -92,7 +92,12 @@ def edit_refusal(user: Any, post: Post) -> str | None:
 
 
 def can_edit(user: Any, post: Post) -> bool:
-    return edit_refusal(user, post) is None
+    """edit_refusal(...) is None, without the refusal's words (asked for every post of a page)."""
+    if post.status == PostStatus.DELETED or user is None or not user.is_authenticated:
+        return False
+    if is_restricted(user):
+        return policy.allows(user, Action.EDIT_OTHERS)
+    return is_writer(user, post) or policy.allows(user, Action.EDIT_OTHERS, post=post)
 
 
 def edit_field_refusals(user: Any, post: Post) -> dict[str, str]:
@@ -127,7 +132,7 @@ def vote_refusal(user: Any, post: Post, value: int) -> str | None:
 
 def can_vote(user: Any, post: Post) -> bool:
     """May vote `post` up (the vote form shows for this, or for a vote to withdraw)."""
-    return _votable(user, post) and vote_refusal(user, post, 1) is None
+    return _votable(user, post) and policy.allows(user, Action.VOTE_UP, post=post)
 
 
 DOWNVOTES_OFF = (
@@ -146,7 +151,11 @@ def downvotes_allowed(post: Post) -> bool:
 
 
 def can_downvote(user: Any, post: Post) -> bool:
-    return _votable(user, post) and downvotes_allowed(post) and vote_refusal(user, post, -1) is None
+    return (
+        _votable(user, post)
+        and downvotes_allowed(post)
+        and policy.allows(user, Action.VOTE_DOWN, post=post)
+    )
 
 
 def select_best_refusal(user: Any, question: Post) -> str | None:

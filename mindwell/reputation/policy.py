@@ -197,13 +197,16 @@ class Rule:
     mode: str = RuleMode.LEVEL
 
     def met(self, *, level: int, points: int) -> bool:
+        # Asked for every post and action of a page: plain comparisons, no table per call.
         by_level, by_points = level >= self.min_level, points >= self.min_points
-        return {
-            RuleMode.LEVEL: by_level,
-            RuleMode.POINTS: by_points,
-            RuleMode.EITHER: by_level or by_points,
-            RuleMode.BOTH: by_level and by_points,
-        }[RuleMode(self.mode)]
+        mode = RuleMode(self.mode)
+        if mode == RuleMode.LEVEL:
+            return by_level
+        if mode == RuleMode.POINTS:
+            return by_points
+        if mode == RuleMode.EITHER:
+            return by_level or by_points
+        return by_level and by_points
 
     @property
     def uses_level(self) -> bool:
@@ -406,6 +409,12 @@ def refusal(user: Any, action: str, *, category: Any = None, post: Any = None) -
         return restriction_message(user) or gettext(
             "Your account cannot %(verb)s at the moment."
         ) % {"verb": info.verb}
+    rule = _unmet_rule(user, action, category=category, post=post)
+    return None if rule is None else _shortfall(rule, info, int(user.points))
+
+
+def _unmet_rule(user: Any, action: str, *, category: Any, post: Any) -> Rule | None:
+    """For an active, unrestricted member: the rule of `action` they do not meet, or None."""
     if int(user.level) >= Level.SUPER_ADMINISTRATOR:
         return None
     rule = snapshot(user).rule(action)
@@ -413,9 +422,7 @@ def refusal(user: Any, action: str, *, category: Any = None, post: Any = None) -
     level = int(user.level)
     if not rule.met(level=level, points=points) and rule.uses_level:
         level = effective_level(user, category=category, post=post)
-    if rule.met(level=level, points=points):
-        return None
-    return _shortfall(rule, info, points)
+    return None if rule.met(level=level, points=points) else rule
 
 
 def _shortfall(rule: Rule, info: ActionInfo, points: int) -> str:
@@ -441,7 +448,13 @@ def _shortfall(rule: Rule, info: ActionInfo, points: int) -> str:
 
 
 def allows(user: Any, action: str, *, category: Any = None, post: Any = None) -> bool:
-    return refusal(user, action, category=category, post=post) is None
+    """refusal(...) is None, without writing the refusal's words: a page asks this for every
+    post and action (vote, edit, flag, each moderation tool), and most answers are no."""
+    if user is None or not user.is_authenticated:
+        return _visitor_refusal(action) is None
+    if not user.is_active or (CATALOGUE[action].write and is_restricted(user)):
+        return False
+    return _unmet_rule(user, action, category=category, post=post) is None
 
 
 def connect_signals() -> None:

@@ -17,14 +17,17 @@ from mindwell.siteconfig.models import SiteSettings
 register = template.Library()
 
 
-@register.simple_tag
-def avatar(user: Any, size: int = 32, css_class: str = "") -> str:
+@register.simple_tag(takes_context=True)
+def avatar(context: template.Context, user: Any, size: int = 32, css_class: str = "") -> str:
     """A lazily loaded picture. Its alt text is empty on purpose: the name is always written
     beside it, and a screen reader would otherwise read the name twice."""
     if user is None or not getattr(user, "pk", None):
         return ""
     size = max(16, min(int(size), LARGE // 2))
-    url = avatar_url(user, size, gravatar=SiteSettings.current().gravatar_enabled)
+    # The page's own site settings (the `site` context processor's `forum`) when it has
+    # them: SiteSettings.current() is a cache round trip, and a page has dozens of pictures.
+    forum = context.get("forum") or SiteSettings.current()
+    url = avatar_url(user, size, gravatar=forum.gravatar_enabled)
     return format_html(
         '<img class="avatar{}" src="{}" width="{}" height="{}" alt="" loading="lazy" '
         'decoding="async">',

@@ -23,18 +23,24 @@ def imported_attribution(context: template.Context, post: Any) -> dict[str, Any]
 
 
 def _attribution(context: template.Context, post: Any) -> ImportedAttribution | None:
-    if post is None or not cache.get_or_set(
-        ATTRIBUTIONS_CACHE_KEY, ImportedAttribution.objects.exists, ATTRIBUTIONS_CACHE_SECONDS
-    ):
+    if post is None:
         return None
     thread = context.get("thread")
+    # Asked once per question page, not per post: the check is a cache round trip.
+    found = getattr(thread, "imported_attributions", None)
+    if found is not None:
+        return found.get(post.pk)  # type: ignore[no-any-return]
+    if not cache.get_or_set(
+        ATTRIBUTIONS_CACHE_KEY, ImportedAttribution.objects.exists, ATTRIBUTIONS_CACHE_SECONDS
+    ):
+        if thread is not None:
+            thread.imported_attributions = {}
+        return None
     if thread is None:
         return ImportedAttribution.objects.filter(post_id=post.pk).first()
-    found = getattr(thread, "imported_attributions", None)
-    if found is None:
-        # One query for the whole question page, kept on the page's thread.
-        ids = [thread.question.pk, *(a.pk for a in thread.answers)]
-        ids += [c.pk for comments in thread.comments.values() for c in comments]
-        found = {a.post_id: a for a in ImportedAttribution.objects.filter(post_id__in=ids)}
-        thread.imported_attributions = found
+    # One query for the whole question page, kept on the page's thread.
+    ids = [thread.question.pk, *(a.pk for a in thread.answers)]
+    ids += [c.pk for comments in thread.comments.values() for c in comments]
+    found = {a.post_id: a for a in ImportedAttribution.objects.filter(post_id__in=ids)}
+    thread.imported_attributions = found
     return found.get(post.pk)  # type: ignore[no-any-return]

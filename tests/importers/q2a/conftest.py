@@ -17,7 +17,9 @@ import pymysql
 import pytest
 from django.core.management import call_command
 
-FIXTURES = Path(os.environ.get("MINDWELL_Q2A_FIXTURES", "/work/shared/fixtures/q2a"))
+from tests.shared import SHARED
+
+FIXTURES = Path(os.environ.get("MINDWELL_Q2A_FIXTURES") or SHARED / "fixtures" / "q2a")
 MARIADB = {"host": "127.0.0.1", "port": 3306, "user": "root", "password": ""}
 
 
@@ -76,10 +78,11 @@ def run_import(url: str, *args: str) -> str:
 def reset_database() -> None:
     """Empty the test database and put the migrations' rows back, as a transactional test
     leaves it, so the imported forum does not leak into other tests."""
-    from tests.conftest import _seed_reference_data
+    from tests.conftest import _empty_sqlite_search_index, _seed_reference_data
 
     call_command("flush", interactive=False, verbosity=0)
     _seed_reference_data()
+    _empty_sqlite_search_index()
 
 
 @pytest.fixture(scope="module")

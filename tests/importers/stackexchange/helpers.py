@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from tests.shared import SHARED as SHARED_DIR
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SYNTHETIC = FIXTURES / "mindful.stackexchange.com"
-SHARED = Path("/work/shared/fixtures/stackexchange")
+SHARED = SHARED_DIR / "fixtures" / "stackexchange"
 
 
 def write_posts(

@@ -14,7 +14,7 @@ from mindwell.importers.stackexchange.dump import (
     read_rows,
 )
 
-from .helpers import FIXTURES, write_posts
+from .helpers import FIXTURES, SHARED, write_posts
 
 
 def test_both_tag_formats():
@@ -32,7 +32,7 @@ def test_licence_changes_on_2_may_2018():
 
 def test_the_site_comes_from_the_folder_name_or_the_option(tmp_path):
     assert open_dump(FIXTURES / "mindful.stackexchange.com").site == "mindful.stackexchange.com"
-    parenting = "/work/shared/fixtures/stackexchange/parenting"
+    parenting = str(SHARED / "parenting")
     assert open_dump(parenting, site="https://Parenting.StackExchange.com/").site == (
         "parenting.stackexchange.com"
     )

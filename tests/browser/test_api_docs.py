@@ -7,14 +7,6 @@ from typing import Any
 
 import pytest
 
-# The browser fixtures of tests/browser (Debian's Chromium; foreign requests logged and aborted).
-from tests.browser import conftest as browser_fixtures
-
-browser = browser_fixtures.browser
-new_context = browser_fixtures.new_context
-page = browser_fixtures.page
-request_log = browser_fixtures.request_log
-
 
 @pytest.mark.django_db(transaction=True)
 def test_the_docs_page_renders_every_operation_locally(page: Any, request_log: Any) -> None:
